@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The boot sequence every platform ends in: heap, constructors, init
+ * functions, main(), then terminate with main's return value.
+ */
+#include <uk/essentials.h>
+#include <uk/init.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <uk/plat/memory.h>
+#if CONFIG_LIBUKBOOT_INITALLOC
+#include <uk/alloc.h>
+#include <uk/allocbbuddy.h>
+#endif
+#if CONFIG_LIBUKDEBUG
+#include <uk/print.h>
+#endif
+
+extern const uk_ctor_func_t uk_ctortab_start[], uk_ctortab_end[];
+extern const struct uk_init_entry uk_inittab_start[], uk_inittab_end[];
+extern void (*__init_array_start[])(void) __attribute__((weak));
+extern void (*__init_array_end[])(void) __attribute__((weak));
+
+int main(int argc, char *argv[]);
+
+/* Before the console library is there, errors still need to be seen. */
+static void boot_puts(const char *s)
+{
+	unsigned int n = 0;
+
+	while (s[n])
+		n++;
+	ukplat_coutk(s, n);
+}
+
+#if CONFIG_LIBUKBOOT_INITALLOC
+static void boot_init_alloc(void)
+{
+	struct ukplat_memregion_desc d;
+	struct uk_alloc *a = NULL;
+	int i;
+
+	ukplat_memregion_foreach(&d, i) {
+		if (!(d.flags & UKPLAT_MEMRF_FREE) || !d.len)
+			continue;
+		if (!a)
+			a = uk_allocbbuddy_init((void *)d.base, d.len);
+		else
+			uk_alloc_addmem(a, (void *)d.base, d.len);
+	}
+	if (!a) {
+		boot_puts("ukboot: no usable memory for the heap\n");
+		ukplat_crash();
+	}
+}
+#endif
+
+void ukplat_entry(int argc, char *argv[])
+{
+	const uk_ctor_func_t *ctor;
+	const struct uk_init_entry *ie;
+
+#if CONFIG_LIBUKBOOT_INITALLOC
+	boot_init_alloc();
+#endif
+	for (ctor = uk_ctortab_start; ctor < uk_ctortab_end; ctor++)
+		(*ctor)();
+	if (__init_array_start)
+		for (void (**c)(void) = __init_array_start;
+		     c < __init_array_end; c++)
+			(*c)();
+	for (ie = uk_inittab_start; ie < uk_inittab_end; ie++) {
+		int rc = ie->func();
+
+		if (rc < 0) {
+			boot_puts("ukboot: init function ");
+			boot_puts(ie->name);
+			boot_puts(" failed\n");
+			ukplat_crash();
+		}
+	}
+#if CONFIG_LIBUKBOOT_BANNER && CONFIG_LIBUKDEBUG
+	uk_pr_info("Unicore " UK_VERSION " (" UK_ARCH_NAME "): calling main\n");
+#endif
+	ukplat_terminate(main(argc, argv));
+}
