@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Helpers for tests: source it first. A test exits 0 (pass), 77 (skip) or
+# anything else (fail), and says why in its last line.
+set -u
+UK_ROOT=${UK_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+UK_TEST_OUT=${UK_TEST_OUT:-$UK_ROOT/build/tests}
+T_NAME=$(basename "$0" .sh)
+# Scratch space of this test, fresh each run.
+T_DIR=$UK_TEST_OUT/$T_NAME.d
+rm -rf "$T_DIR" && mkdir -p "$T_DIR"
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+note() { echo "-- $*"; }
+
+# need CMD...: skip unless every command exists.
+need() {
+	local c
+	for c in "$@"; do
+		command -v "$c" >/dev/null || skip "$c not installed (make deps)"
+	done
+}
+
+# app_copy APP [DEST]: a private copy of apps/APP (builds never share
+# a folder); prints the folder.
+app_copy() {
+	local dst=${2:-$T_DIR/$1}
+	mkdir -p "$dst"
+	cp -r "$UK_ROOT/apps/$1/." "$dst/"
+	rm -rf "$dst/build" "$dst/.config"
+	# The copy's Makefile must still find the tree.
+	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$dst/Makefile"
+	echo "$dst"
+}
+
+# mk DIR ARGS...: make in DIR, quiet; output kept in $T_DIR/make.log.
+mk() {
+	local d=$1
+	shift
+	make -C "$d" "$@" >>"$T_DIR/make.log" 2>&1
+}
+
+# config DIR LINES...: write a defconfig and apply it.
+config() {
+	local d=$1
+	shift
+	printf '%s\n' "$@" >"$d/defconfig"
+	mk "$d" defconfig || fail "defconfig failed: $(tail -3 "$T_DIR/make.log")"
+}
+
+# expect_line FILE LINE: FILE has LINE exactly.
+expect_line() {
+	grep -qxF -- "$2" "$1" || fail "expected line '$2' in $1; got: $(head -c 600 "$1")"
+}
+
+# run_timeout SECONDS CMD...: run with a time limit; 124 on time-out.
+run_timeout() {
+	local s=$1
+	shift
+	timeout --kill-after=5 "$s" "$@"
+}
+
+# Shared images built once by tests/prepare (see there).
+shared_image() {
+	local img=$UK_TEST_OUT/shared/$1
+	[ -f "$img" ] || fail "shared image $1 missing (see $UK_TEST_OUT/prepare.log)"
+	echo "$img"
+}
