@@ -28,12 +28,12 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
-#define ALIGN_UP(v, a) (((v) + (a) - 1) & ~((__typeof__(v))(a) - 1))
-#define ALIGN_DOWN(v, a) ((v) & ~((__typeof__(v))(a) - 1))
-#define IS_ALIGNED(v, a) (((v) & ((__typeof__(v))(a) - 1)) == 0)
+#define ALIGN_UP(v, a) (((v) + (a)-1) & ~((__typeof__(v))(a)-1))
+#define ALIGN_DOWN(v, a) ((v) & ~((__typeof__(v))(a)-1))
+#define IS_ALIGNED(v, a) (((v) & ((__typeof__(v))(a)-1)) == 0)
 
-#define container_of(ptr, type, member)                                        \
-	((type *)((char *)(ptr) - offsetof(type, member)))
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr)-offsetof(type, member)))
 
 #define UK_BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
 

@@ -40,7 +40,7 @@ static void boot_init_alloc(void)
 	struct uk_alloc *a = NULL;
 	int i;
 
-	ukplat_memregion_foreach(&d, i) {
+	ukplat_memregion_foreach (&d, i) {
 		if (!(d.flags & UKPLAT_MEMRF_FREE) || !d.len)
 			continue;
 		if (!a)

@@ -19,9 +19,9 @@
 #define uk_compare_exchange_n(p, expected, desired)                            \
 	__atomic_compare_exchange_n(p, expected, desired, 0, __ATOMIC_SEQ_CST, \
 				    __ATOMIC_SEQ_CST)
-#define uk_test_and_set_bit(nr, p)                                             \
+#define uk_test_and_set_bit(nr, p) \
 	((__atomic_fetch_or((p), 1UL << (nr), __ATOMIC_SEQ_CST) >> (nr)) & 1)
-#define uk_clear_bit(nr, p)                                                    \
+#define uk_clear_bit(nr, p) \
 	((void)__atomic_fetch_and((p), ~(1UL << (nr)), __ATOMIC_SEQ_CST))
 
 #endif /* __UK_ARCH_ATOMIC_H__ */

@@ -37,7 +37,7 @@ struct linuxu_pollfd {
 	short revents;
 };
 
-#define linuxu_syscall(n, a, b, c)                                             \
+#define linuxu_syscall(n, a, b, c) \
 	linuxu_syscall6((n), (long)(a), (long)(b), (long)(c), 0, 0, 0)
 
 static inline long linuxu_write(int fd, const void *buf, size_t len)
@@ -75,8 +75,8 @@ static inline long linuxu_clock_gettime(int clk, struct linuxu_timespec *ts)
 static inline long linuxu_ppoll(struct linuxu_pollfd *fds, unsigned long n,
 				const struct linuxu_timespec *timeout)
 {
-	return linuxu_syscall6(__SC_PPOLL, (long)fds, (long)n, (long)timeout,
-			       0, 0, 0);
+	return linuxu_syscall6(__SC_PPOLL, (long)fds, (long)n, (long)timeout, 0,
+			       0, 0);
 }
 
 #endif /* __LINUXU_SYSCALL_H__ */
