@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#ifndef __ARM_TIMER_H__
+#define __ARM_TIMER_H__
+
+#include <uk/arch/types.h>
+
+/*
+ * The platform's one-shot timer: raise an interrupt once the monotonic
+ * clock reaches `until` (ns). The interrupt handler disarms it.
+ */
+void arm_timer_set_deadline(__nsec until);
+
+/* ARM generic timer (virtual timer), for machines that have one. */
+int arm_gtimer_init(const void *fdt);
+
+#endif /* __ARM_TIMER_H__ */

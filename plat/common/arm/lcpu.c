@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Interrupt masking and idling of the (single) arm32 CPU. */
+#include <uk/plat/lcpu.h>
+#include <uk/plat/time.h>
+#include <uk/arch/lcpu.h>
+#include <uk/arch/barrier.h>
+#include <arm/timer.h>
+
+void ukplat_lcpu_enable_irq(void)
+{
+	ukarch_irq_enable();
+}
+
+void ukplat_lcpu_disable_irq(void)
+{
+	ukarch_irq_disable();
+}
+
+unsigned long ukplat_lcpu_save_irqf(void)
+{
+	return ukarch_irq_save();
+}
+
+void ukplat_lcpu_restore_irqf(unsigned long flags)
+{
+	ukarch_irq_restore(flags);
+}
+
+int ukplat_lcpu_irqs_disabled(void)
+{
+	return ukarch_irqs_disabled();
+}
+
+void ukplat_lcpu_halt_irq_until(__nsec until)
+{
+	/*
+	 * wfi wakes on a pending interrupt even while CPSR.I masks it, so
+	 * an interrupt arriving between the check and wfi is not lost.
+	 */
+	if (!until || until > ukplat_monotonic_clock()) {
+		if (until)
+			arm_timer_set_deadline(until);
+		ukarch_halt();
+	}
+	/* Let whatever is pending run its handler, then mask again. */
+	ukarch_irq_enable();
+	isb();
+	ukarch_irq_disable();
+}

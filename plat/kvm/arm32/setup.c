@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * kvm on arm32 = QEMU's virt machine: everything is found in the device
+ * tree (memory, command line, PL011, GIC, timer, RTC, PSCI). The DTB is
+ * in r2 for a raw image; for an ELF QEMU passes nothing but puts the DTB
+ * at the start of RAM, below our link address (see kvm.lds.S).
+ */
+#include <uk/essentials.h>
+#include <uk/fdt.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <uk/plat/time.h>
+#include <arm/cpu.h>
+#include <arm/gic.h>
+#include <arm/pl011.h>
+#include <arm/psci.h>
+#include <arm/semihost.h>
+#include <arm/setup.h>
+#include <arm/timer.h>
+
+#define VIRT_DTB_FALLBACK 0x40000000UL
+/* Used before the device tree is read, and if it names no UART. */
+#define VIRT_PL011_FALLBACK 0x09000000UL
+#define PL031_RTCDR 0x00
+
+static __nsec wall_at_boot;
+
+static void kvm_puts(const char *s)
+{
+	unsigned int n = 0;
+
+	while (s[n])
+		n++;
+	ukplat_coutk(s, n);
+}
+
+static void kvm_console_init(const void *fdt)
+{
+	uint64_t base = VIRT_PL011_FALLBACK;
+	int node = uk_fdt_node_by_compatible(fdt, -1, "arm,pl011");
+
+	if (node >= 0)
+		uk_fdt_reg(fdt, node, 0, &base, NULL);
+	arm_pl011_init((uintptr_t)base, 0, 0);
+}
+
+static void kvm_mem_init(const void *fdt)
+{
+	struct arm_mem_range res[2] = {
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
+		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb" },
+	};
+	int node, i;
+
+	/* Every /memory* node, every reg entry of each. */
+	for (node = uk_fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = uk_fdt_next_node(fdt, node, NULL)) {
+		const char *type =
+			uk_fdt_getprop(fdt, node, "device_type", NULL);
+		uint64_t base, len;
+
+		if (!type || type[0] != 'm' || uk_fdt_parent(fdt, node) != 0)
+			continue;
+		for (i = 0; !uk_fdt_reg(fdt, node, i, &base, &len); i++)
+			if (arm_mem_add_ram(base, len, res, ARRAY_SIZE(res)))
+				kvm_puts("kvm: too many memory regions\n");
+	}
+}
+
+/* The PL031 RTC counts seconds since the epoch; read it once. */
+static void kvm_rtc_init(const void *fdt)
+{
+	int node = uk_fdt_node_by_compatible(fdt, -1, "arm,pl031");
+	uint64_t base;
+
+	if (node < 0 || uk_fdt_reg(fdt, node, 0, &base, NULL))
+		return;
+	wall_at_boot = ukarch_time_sec_to_nsec(
+			       arm_mmio_read32((uintptr_t)base + PL031_RTCDR)) -
+		       ukplat_monotonic_clock();
+}
+
+__nsec ukplat_wall_clock(void)
+{
+	return wall_at_boot + ukplat_monotonic_clock();
+}
+
+void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
+{
+	const void *fdt = (const void *)r2;
+	const char *cmdline = NULL;
+	int node;
+
+	arm_pl011_init(VIRT_PL011_FALLBACK, 0, 0);
+	if (uk_fdt_check(fdt))
+		fdt = (const void *)VIRT_DTB_FALLBACK;
+	if (uk_fdt_check(fdt)) {
+		kvm_puts("kvm: no device tree found\n");
+		ukplat_crash();
+	}
+	kvm_console_init(fdt);
+	arm_psci_init(fdt);
+	kvm_mem_init(fdt);
+	if (arm_gicv2_init(fdt)) {
+		kvm_puts("kvm: no GICv2 in the device tree\n");
+		ukplat_crash();
+	}
+	if (arm_gtimer_init(fdt)) {
+		kvm_puts("kvm: no generic timer\n");
+		ukplat_crash();
+	}
+	kvm_rtc_init(fdt);
+	node = uk_fdt_path_offset(fdt, "/chosen");
+	if (node >= 0)
+		cmdline = uk_fdt_getprop(fdt, node, "bootargs", NULL);
+	arm_boot_main(cmdline);
+}
+
+static void __noreturn kvm_power_off(int status)
+{
+#if CONFIG_KVM_ARM32_SEMIHOSTING
+	/* Only semihosting can hand QEMU a status; returns if unavailable. */
+	arm_semihost_exit(status);
+#endif
+	arm_psci_call(ARM_PSCI_SYSTEM_OFF, 0, 0, 0);
+	/* No PSCI: stop here. */
+	for (;;)
+		__asm__ __volatile__("cpsid if; wfi");
+}
+
+void ukplat_terminate(int status)
+{
+	kvm_power_off(status);
+}
+
+void ukplat_crash(void)
+{
+	kvm_puts("kvm: crashed\n");
+	kvm_power_off(UKPLAT_STATUS_CRASH);
+}
