@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Malta C start-up: console, memory map, time, interrupts, then the boot
+ * library. The boot loader's arguments (YAMON convention, which QEMU's
+ * -kernel boot stub follows): argc, argv (QEMU: argv[0] = the kernel's
+ * file name, argv[1] = the whole -append string; YAMON: one word each),
+ * envp (pointers to alternating names and values, NULL-terminated), and
+ * in a3 the RAM size (QEMU only; YAMON's "memsize" variable otherwise).
+ * With -semihosting, QEMU sets a0 = -1 (UHI's "ask the host for the
+ * arguments") but still fills argv, with envp right after it: argc is
+ * then taken as envp - argv.
+ * The words after argv[0] are joined with spaces and split again with
+ * uk_argnparse(), so quoting works with QEMU's -append; argv[0] becomes
+ * the application's name.
+ */
+#include <uk/argparse.h>
+#include <uk/plat/bootstrap.h>
+#include <malta/malta.h>
+
+#ifndef UK_APP_NAME
+#define UK_APP_NAME "unicore"
+#endif
+
+#define MAX_ARGS 64
+#define CMDLINE_MAX 2048
+#define RAM_MIN 0x100000U /* below this the a3 value is not a size */
+#define RAM_DEFAULT 0x2000000U /* 32 MiB when the loader says nothing */
+#define BOOT_DATA_END 0x10000000U /* boot data lies in the low 256 MiB */
+
+void malta_start(long argc, char **argv, char **envp, uint32_t a3) __noreturn;
+
+static char cmdline[CMDLINE_MAX];
+static char *uk_argv[MAX_ARGS + 1];
+
+/* A boot loader pointer: kseg0 or kseg1, below the I/O hole. */
+static int boot_ptr_ok(const void *p)
+{
+	uintptr_t a = (uintptr_t)p;
+
+	return (a >= KSEG0 && a < KSEG0 + BOOT_DATA_END) ||
+	       (a >= KSEG1 && a < KSEG1 + BOOT_DATA_END);
+}
+
+static int str_eq(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
+static const char *env_get(char **envp, const char *name)
+{
+	if (!boot_ptr_ok(envp))
+		return NULL;
+	for (int i = 0; i < 256 && boot_ptr_ok(envp[i]); i += 2)
+		if (boot_ptr_ok(envp[i + 1]) && str_eq(envp[i], name))
+			return envp[i + 1];
+	return NULL;
+}
+
+/* YAMON writes memsize in decimal, or in hex with 0x. */
+static uint32_t parse_u32(const char *s)
+{
+	uint32_t v = 0, base = 10;
+
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		base = 16, s += 2;
+	for (; *s; s++) {
+		uint32_t d;
+
+		if (*s >= '0' && *s <= '9')
+			d = *s - '0';
+		else if (base == 16 && (*s | 0x20) >= 'a' && (*s | 0x20) <= 'f')
+			d = (*s | 0x20) - 'a' + 10;
+		else
+			break;
+		v = v * base + d;
+	}
+	return v;
+}
+
+static uint32_t ram_size(char **envp, uint32_t a3)
+{
+	const char *ms;
+
+	if (a3 >= RAM_MIN && !(a3 & (RAM_MIN - 1)))
+		return a3;
+	ms = env_get(envp, "memsize");
+	if (ms && parse_u32(ms) >= RAM_MIN)
+		return parse_u32(ms);
+	return RAM_DEFAULT;
+}
+
+static int build_argv(long argc, char **argv, char **envp)
+{
+	size_t len = 0;
+
+	if (argc < 0 && boot_ptr_ok(argv) && envp > argv &&
+	    envp - argv <= MAX_ARGS)
+		argc = envp - argv;
+	/* Copied out of the loader's memory, which the heap may reuse. */
+	if (argc > 1 && argc <= MAX_ARGS && boot_ptr_ok(argv)) {
+		for (long i = 1; i < argc; i++) {
+			const char *s = argv[i];
+
+			if (!boot_ptr_ok(s))
+				break;
+			if (len && len < CMDLINE_MAX - 1)
+				cmdline[len++] = ' ';
+			while (*s && len < CMDLINE_MAX - 1)
+				cmdline[len++] = *s++;
+		}
+	}
+	cmdline[len] = '\0';
+	uk_argv[0] = UK_APP_NAME;
+	return 1 + uk_argnparse(cmdline, sizeof(cmdline), &uk_argv[1],
+				MAX_ARGS - 1);
+}
+
+void malta_start(long argc, char **argv, char **envp, uint32_t a3)
+{
+	int n;
+
+	malta_console_init();
+	malta_memory_init(ram_size(envp, a3));
+	n = build_argv(argc, argv, envp);
+	malta_time_init();
+	malta_irq_init();
+	ukplat_entry(n, uk_argv);
+}
