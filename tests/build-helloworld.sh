@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# helloworld as a Linux process on x86_64: builds, prints the greeting and
+# its arguments, and exits with the status it was asked for.
+. "$(dirname "$0")/lib.sh"
+
+app=$(app_copy helloworld)
+config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y
+mk "$app" || fail "build failed: $(tail -5 "$T_DIR/make.log")"
+img=$app/build/helloworld_linuxu-x86_64
+for f in "$img" "$img.dbg" "$img.map"; do
+	[ -s "$f" ] || fail "missing output $f"
+done
+file "$img" | grep -q 'not stripped' && fail "image is not stripped"
+file "$img.dbg" | grep -q 'not stripped' || fail ".dbg has no symbols"
+grep -q '^  SIZE    helloworld_linuxu-x86_64: [0-9]* bytes' "$T_DIR/make.log" ||
+	fail "no size summary line"
+
+for status in 0 7 255; do
+	"$img" first "two words" "status=$status" >"$T_DIR/out" 2>&1
+	rc=$?
+	expect_line "$T_DIR/out" "Hello world!"
+	expect_line "$T_DIR/out" "arg[1]: first"
+	expect_line "$T_DIR/out" "arg[2]: two words"
+	expect_line "$T_DIR/out" "arg[3]: status=$status"
+	[ "$rc" = "$status" ] || fail "exit status $rc, expected $status"
+done
+
+# make run: same image through the run script.
+make -C "$app" run ARGS="via-run status=3" >"$T_DIR/run.out" 2>&1
+rc=$?
+expect_line "$T_DIR/run.out" "arg[1]: via-run"
+[ "$rc" != 0 ] || fail "make run did not carry the exit status"
+echo "ok"

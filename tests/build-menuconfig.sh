@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# menuconfig for real, in a terminal: the menu shows the generated
+# sections, an external library given with L=, and saves what is chosen.
+. "$(dirname "$0")/lib.sh"
+need tmux kconfig-mconf
+
+app=$(app_copy helloworld)
+mk "$app" defconfig || fail defconfig
+sock=$T_DIR/tmux.sock
+tm() { tmux -S "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null' EXIT
+tm new-session -d -x 120 -y 40 \
+	"make -C $app menuconfig L=$UK_ROOT/tests/fixtures/libsame; echo MENU-DONE; sleep 30"
+screen() { tm capture-pane -p; }
+wait_for() {
+	for _ in $(seq 50); do
+		screen | grep -q "$1" && return 0
+		sleep 0.2
+	done
+	fail "menuconfig never showed '$1'; screen: $(screen | tr -s ' ' | head -c 800)"
+}
+wait_for "Unicore Configuration"
+for s in Architecture Platforms "Library configuration" "Application options" \
+	"Build options"; do
+	screen | grep -q "$s" || fail "main menu lacks '$s'"
+done
+# Into "Library configuration", where the external library has a menu.
+tm send-keys l ; sleep 0.3 ; tm send-keys Enter
+wait_for "External libraries"
+tm send-keys E ; sleep 0.3 ; tm send-keys Enter
+wait_for "libsame"
+# Leave one level at a time until kconfig offers to save; say yes.
+for _ in 1 2 3 4 5; do
+	tm send-keys Escape Escape
+	sleep 0.5
+	screen | grep -q "save your new configuration" && break
+done
+screen | grep -q "save your new configuration" ||
+	fail "menuconfig did not offer to save the new configuration"
+tm send-keys Enter
+wait_for MENU-DONE
+grep -qx CONFIG_LIBSAME=y "$app/.config" ||
+	fail "menuconfig did not save the external library's symbol"
+echo ok
