@@ -56,11 +56,13 @@ __nsec ukplat_monotonic_clock(void)
 	return ticks_to_ns(read_cntvct() - boot_count);
 }
 
-void arm_timer_set_deadline(__nsec until)
+int arm_timer_set_deadline(__nsec until)
 {
+	/* The condition is count >= cval: a past deadline fires at once. */
 	write_cntv_cval(boot_count + ns_to_ticks(until));
 	write_cntv_ctl(CNT_CTL_ENABLE);
 	isb();
+	return 0;
 }
 
 static int gtimer_irq(void *arg __unused)

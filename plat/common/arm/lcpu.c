@@ -37,11 +37,9 @@ void ukplat_lcpu_halt_irq_until(__nsec until)
 	 * wfi wakes on a pending interrupt even while CPSR.I masks it, so
 	 * an interrupt arriving between the check and wfi is not lost.
 	 */
-	if (!until || until > ukplat_monotonic_clock()) {
-		if (until)
-			arm_timer_set_deadline(until);
+	if (!until || (until > ukplat_monotonic_clock() &&
+		       arm_timer_set_deadline(until) == 0))
 		ukarch_halt();
-	}
 	/* Let whatever is pending run its handler, then mask again. */
 	ukarch_irq_enable();
 	isb();

@@ -6,9 +6,10 @@
 
 /*
  * The platform's one-shot timer: raise an interrupt once the monotonic
- * clock reaches `until` (ns). The interrupt handler disarms it.
+ * clock reaches `until` (ns); the interrupt handler disarms it. Returns
+ * < 0 when `until` has passed and no interrupt may come (do not sleep).
  */
-void arm_timer_set_deadline(__nsec until);
+int arm_timer_set_deadline(__nsec until);
 
 /* ARM generic timer (virtual timer), for machines that have one. */
 int arm_gtimer_init(const void *fdt);

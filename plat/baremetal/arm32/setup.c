@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Raspberry Pi 2 start-up. The boot data in r2 is a device tree (Pi
+ * firmware with device_tree=..., QEMU with -dtb), ATAGS (older firmware,
+ * QEMU's raw-image loader) or nothing (QEMU's ELF loader): memory and
+ * the command line come from whichever is there.
+ */
+#include <uk/essentials.h>
+#include <uk/fdt.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <arm/cpu.h>
+#include <arm/pl011.h>
+#include <arm/semihost.h>
+#include <arm/setup.h>
+#include "rpi2.h"
+
+#define ATAG_NONE 0
+#define ATAG_CORE 0x54410001U
+#define ATAG_MEM 0x54410002U
+#define ATAG_CMDLINE 0x54410009U
+/* Tags sit below the image; stop at a length that leaves that area. */
+#define ATAG_MAX_WORDS (RPI2_LOAD_ADDR / 4)
+
+#define GPFSEL1 0x04
+#define GPIO_ALT0 4
+
+#define PM_RSTC 0x1c
+#define PM_WDOG 0x24
+#define PM_PASSWORD 0x5a000000U
+#define PM_RSTC_FULLRESET 0x20
+
+static void rpi2_puts(const char *s)
+{
+	unsigned int n = 0;
+
+	while (s[n])
+		n++;
+	ukplat_coutk(s, n);
+}
+
+/* UART0 (PL011) on GPIO 14/15, which the firmware may have left as GPIO. */
+static void rpi2_console_init(void)
+{
+	uint32_t sel = arm_mmio_read32(RPI2_GPIO + GPFSEL1);
+
+	sel &= ~((7U << 12) | (7U << 15));
+	sel |= (GPIO_ALT0 << 12) | (GPIO_ALT0 << 15);
+	arm_mmio_write32(RPI2_GPIO + GPFSEL1, sel);
+	arm_pl011_init(RPI2_UART0, RPI2_UART_CLOCK, RPI2_UART_BAUD);
+}
+
+static int atags_valid(const uint32_t *t)
+{
+	return t && ((uintptr_t)t & 3) == 0 && (uintptr_t)t < RPI2_LOAD_ADDR &&
+	       t[0] >= 2 && t[1] == ATAG_CORE;
+}
+
+/* Walk ATAGS for memory and the command line. */
+static void atags_parse(const uint32_t *t, uint64_t *ram_base,
+			uint64_t *ram_len, const char **cmdline)
+{
+	const uint32_t *start = t;
+
+	while (t[0] >= 2 && t[1] != ATAG_NONE &&
+	       (uintptr_t)(t - start) < ATAG_MAX_WORDS) {
+		if (t[1] == ATAG_MEM && t[0] >= 4) {
+			*ram_len = t[2];
+			*ram_base = t[3];
+		} else if (t[1] == ATAG_CMDLINE) {
+			*cmdline = (const char *)&t[2];
+		}
+		t += t[0];
+	}
+}
+
+static void fdt_parse(const void *fdt, uint64_t *ram_base, uint64_t *ram_len,
+		      const char **cmdline)
+{
+	int node = uk_fdt_path_offset(fdt, "/memory");
+
+	if (node >= 0)
+		uk_fdt_reg(fdt, node, 0, ram_base, ram_len);
+	node = uk_fdt_path_offset(fdt, "/chosen");
+	if (node >= 0)
+		*cmdline = uk_fdt_getprop(fdt, node, "bootargs", NULL);
+}
+
+void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
+{
+	uint64_t ram_base = 0, ram_len = RPI2_RAM_DEFAULT;
+	const char *cmdline = NULL;
+	const void *fdt = NULL;
+	struct arm_mem_range res[3] = {
+		{ 0, RPI2_LOAD_ADDR, "boot" },
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
+		{ 0, 0, "dtb" },
+	};
+
+	rpi2_console_init();
+	if (!uk_fdt_check((const void *)r2)) {
+		fdt = (const void *)r2;
+		fdt_parse(fdt, &ram_base, &ram_len, &cmdline);
+		res[2].base = r2;
+		res[2].end = r2 + uk_fdt_size(fdt);
+	} else if (atags_valid((const uint32_t *)r2)) {
+		atags_parse((const uint32_t *)r2, &ram_base, &ram_len,
+			    &cmdline);
+	}
+	if (arm_mem_add_ram(ram_base, ram_len, res, ARRAY_SIZE(res)))
+		rpi2_puts("rpi2: too many memory regions\n");
+	rpi2_intc_init();
+	if (rpi2_systimer_init()) {
+		rpi2_puts("rpi2: cannot set up the system timer\n");
+		ukplat_crash();
+	}
+	arm_boot_main(cmdline);
+}
+
+/*
+ * The board cannot power itself off: reset it through the watchdog
+ * (QEMU with -no-reboot then exits with 0).
+ */
+static void __noreturn rpi2_power_off(int status)
+{
+#if CONFIG_BAREMETAL_ARM32_SEMIHOSTING
+	/* Only semihosting can hand a status out; returns if unavailable. */
+	arm_semihost_exit(status);
+#endif
+	arm_mmio_write32(RPI2_PM + PM_WDOG, PM_PASSWORD | 16);
+	arm_mmio_write32(RPI2_PM + PM_RSTC, PM_PASSWORD | PM_RSTC_FULLRESET);
+	for (;;)
+		__asm__ __volatile__("cpsid if; wfi");
+}
+
+void ukplat_terminate(int status)
+{
+	rpi2_power_off(status);
+}
+
+void ukplat_crash(void)
+{
+	rpi2_puts("rpi2: crashed\n");
+	rpi2_power_off(UKPLAT_STATUS_CRASH);
+}
