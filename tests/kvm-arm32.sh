@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# kvm on arm32 (QEMU virt, TCG) on a Cortex-A15 and a Cortex-A7:
+# helloworld's output, arguments (from the DTB's bootargs) and exit status
+# (semihosting), power-off through PSCI without semihosting, 'make run';
+# then an arch test image: one-shot timer interrupt wakes the CPU from
+# ukplat_lcpu_halt_irq_until(), context switch with VFP state, memory
+# regions that exclude the image and the DTB.
+. "$(dirname "$0")/lib.sh"
+need arm-linux-gnueabihf-gcc qemu-system-arm
+
+cpus="cortex-a15 cortex-a7"
+qemu_virt() { # CPU IMAGE [QEMU ARGS...]
+	local cpu=$1 img=$2
+	shift 2
+	run_timeout 30 qemu-system-arm -M virt -cpu "$cpu" -m 64M -nodefaults \
+		-no-user-config -display none -serial stdio -kernel "$img" "$@"
+}
+
+# The arch test application (one source file).
+arch=$T_DIR/archtest
+mkdir -p "$arch"
+cat >"$arch/Makefile" <<MK
+UK_ROOT ?= $UK_ROOT
+include \$(UK_ROOT)/Makefile
+MK
+printf '%s\n' '$(eval $(call addlib,apparchtest))' \
+	'APPARCHTEST_SRCS-y += $(APPARCHTEST_BASE)/main.c' >"$arch/Makefile.uk"
+printf '%s\n' 'config APPARCHTEST' '	bool' '	default y' \
+	'	select LIBNOLIBC' '	select LIBUKBOOT' >"$arch/Config.uk"
+cat >"$arch/main.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uk/plat/lcpu.h>
+#include <uk/plat/memory.h>
+#include <uk/plat/time.h>
+#include <uk/asm/ctx.h>
+
+extern char __image_start[], __image_end[];
+static struct ukarch_ctx main_ctx, thr_ctx;
+static char thr_stack[4096] __attribute__((aligned(8)));
+static volatile int counter;
+
+static void thread(void *arg)
+{
+	volatile double x = 0.5;
+
+	for (;;) {
+		counter += (int)(long)arg;
+		x = x * 2;
+		ukarch_ctx_switch(&thr_ctx, &main_ctx);
+	}
+}
+
+int main(int argc, char *argv[])
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(what, "timer")) {
+		__nsec t0 = ukplat_monotonic_clock(), t1, until = t0 + 50000000;
+		int wakes = 0;
+
+		ukplat_lcpu_disable_irq();
+		while ((t1 = ukplat_monotonic_clock()) < until && wakes < 1000) {
+			ukplat_lcpu_halt_irq_until(until);
+			wakes++;
+		}
+		printf("timer: %lld ms, %d wake-ups, irqs %s\n",
+		       (long long)(t1 - t0) / 1000000, wakes,
+		       ukplat_lcpu_irqs_disabled() ? "off" : "on");
+	} else if (!strcmp(what, "ctx")) {
+		volatile double f = 1.25;
+
+		ukarch_ctx_init(&thr_ctx, (uintptr_t)thr_stack +
+				sizeof(thr_stack), thread, (void *)3);
+		for (int i = 0; i < 4; i++) {
+			ukarch_ctx_switch(&main_ctx, &thr_ctx);
+			f = f * 2;
+		}
+		printf("ctx: counter %d float %d\n", counter, (int)f);
+	} else if (!strcmp(what, "mem")) {
+		struct ukplat_memregion_desc d;
+		unsigned long long free_bytes = 0;
+		int i, bad = 0;
+		char *p;
+
+		ukplat_memregion_foreach(&d, i) {
+			if (!(d.flags & UKPLAT_MEMRF_FREE))
+				continue;
+			free_bytes += d.len;
+			if (d.base < (uintptr_t)__image_end &&
+			    d.base + d.len > (uintptr_t)__image_start)
+				bad = 1;
+			if (argc > 2 && d.base <= strtoul(argv[2], NULL, 0) &&
+			    d.base + d.len > strtoul(argv[2], NULL, 0))
+				bad = 1;
+		}
+		/* The free RAM is usable. */
+		p = (char *)d.base;
+		ukplat_memregion_foreach(&d, i)
+			if (d.flags & UKPLAT_MEMRF_FREE)
+				p = (char *)d.base + d.len - 4096;
+		memset(p, 0x5a, 4096);
+		printf("mem: %s, %llu KiB free\n", bad ? "overlap" : "ok",
+		       free_bytes >> 10);
+	}
+	return 0;
+}
+C
+
+app=$(app_copy helloworld)
+config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y "# CONFIG_PLAT_LINUXU is not set"
+config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y "# CONFIG_PLAT_LINUXU is not set"
+mk "$app" -j2 || fail "helloworld build failed: $(tail -5 "$T_DIR/make.log")"
+mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
+img=$app/build/helloworld_kvm-arm32
+aimg=$arch/build/archtest_kvm-arm32
+for f in "$img" "$img.dbg" "$img.map"; do
+	[ -s "$f" ] || fail "missing output $f"
+done
+file "$img" | grep -q 'ELF 32-bit LSB executable, ARM' ||
+	fail "not an arm ELF: $(file "$img")"
+
+# Every boot in parallel; each writes out.<name> and rc.<name>.
+boot() { # NAME CPU IMAGE [QEMU ARGS...]
+	local name=$1
+	shift
+	qemu_virt "$@" >"$T_DIR/out.$name" 2>&1
+	echo $? >"$T_DIR/rc.$name"
+}
+for cpu in $cpus; do
+	for status in 0 7 255; do
+		boot "hello-$cpu-$status" "$cpu" "$img" -semihosting \
+			-append "first 'two words' status=$status" &
+	done
+	boot "psci-$cpu" "$cpu" "$img" -append "status=9" &
+	for t in timer ctx; do
+		boot "$t-$cpu" "$cpu" "$aimg" -semihosting -append "$t" &
+	done
+	# The DTB sits at the start of RAM: it must not be free memory.
+	boot "mem-$cpu" "$cpu" "$aimg" -semihosting -append "mem 0x40000000" &
+	wait
+done
+
+check_rc() { # NAME EXPECTED
+	local rc
+	rc=$(cat "$T_DIR/rc.$1")
+	[ "$rc" = 124 ] && fail "$1: QEMU timed out; output: $(head -c 300 "$T_DIR/out.$1")"
+	[ "$rc" = "$2" ] || fail "$1: exit status $rc, expected $2; output: $(head -c 300 "$T_DIR/out.$1")"
+}
+for cpu in $cpus; do
+	for status in 0 7 255; do
+		n=hello-$cpu-$status
+		check_rc "$n" "$status"
+		expect_line "$T_DIR/out.$n" "Hello world!"
+		expect_line "$T_DIR/out.$n" "arg[1]: first"
+		expect_line "$T_DIR/out.$n" "arg[2]: two words"
+		expect_line "$T_DIR/out.$n" "arg[3]: status=$status"
+	done
+	# Without -semihosting the call returns and PSCI powers off (0).
+	check_rc "psci-$cpu" 0
+	expect_line "$T_DIR/out.psci-$cpu" "arg[1]: status=9"
+
+	check_rc "timer-$cpu" 0
+	line=$(grep '^timer: ' "$T_DIR/out.timer-$cpu") ||
+		fail "timer-$cpu: no result: $(cat "$T_DIR/out.timer-$cpu")"
+	read -r _ ms _ wakes _ _ irqs <<<"$line"
+	[ "$ms" -ge 50 ] && [ "$ms" -lt 2000 ] ||
+		fail "timer-$cpu: woke after $ms ms for a 50 ms deadline"
+	# A busy loop would take hundreds of halts; the interrupt takes ~1.
+	[ "$wakes" -le 5 ] || fail "timer-$cpu: $wakes wake-ups: no timer interrupt"
+	[ "$irqs" = off ] || fail "timer-$cpu: interrupts left enabled"
+
+	check_rc "ctx-$cpu" 0
+	expect_line "$T_DIR/out.ctx-$cpu" "ctx: counter 12 float 20"
+	check_rc "mem-$cpu" 0
+	grep -q '^mem: ok, [1-9][0-9]* KiB free$' "$T_DIR/out.mem-$cpu" ||
+		fail "mem-$cpu: $(cat "$T_DIR/out.mem-$cpu")"
+done
+
+# make run: through support/scripts/run/kvm-arm32.sh (status via make: != 0).
+run_timeout 60 "$UK_ROOT/support/scripts/uk-run" "$img" via-run status=3 \
+	>"$T_DIR/run.out" 2>&1
+rc=$?
+expect_line "$T_DIR/run.out" "arg[1]: via-run"
+[ "$rc" = 3 ] || fail "uk-run gave status $rc, expected 3"
+UK_CPU=cortex-a7 run_timeout 60 make -C "$app" run ARGS="via-make" \
+	>"$T_DIR/make-run.out" 2>&1 || fail "make run failed: $(tail -3 "$T_DIR/make-run.out")"
+expect_line "$T_DIR/make-run.out" "arg[1]: via-make"
+echo "ok"
