@@ -12,6 +12,8 @@
 
 #define IRQ_LINES 8
 #define IRQ_HANDLERS_PER_LINE 4
+#define I8259_MASTER_DATA 0x21
+#define I8259_SLAVE_DATA 0xa1
 /* errno values, without depending on a libc's headers */
 #define IRQ_EINVAL 22
 #define IRQ_ENOSPC 28
@@ -79,6 +81,10 @@ void malta_irq_dispatch(struct malta_frame *f)
 
 void malta_irq_init(void)
 {
+	/* Mask every 8259 input (OCW1) until a driver wants one: e.g. the
+	 * 8254 used for calibration would otherwise keep line 2 pending. */
+	malta_outb(I8259_MASTER_DATA, 0xff);
+	malta_outb(I8259_SLAVE_DATA, 0xff);
 	/* Only the timer line is open at first. */
 	line_unmask(malta_timer_line);
 }

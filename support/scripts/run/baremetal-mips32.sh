@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# baremetal on mips32 (big-endian) or, sourced by baremetal-mips32el.sh, on
+# mips32el: the MIPS Malta board under QEMU (TCG). The image is the ELF
+# linked at 0x80100000; arguments become the boot command line (-append),
+# each quoted so the unikernel's uk_argnparse() gives them back as they
+# were.
+#
+# Exit status: QEMU is always started with -semihosting and -no-reboot.
+# - An image built with CONFIG_MALTA_SEMIHOSTING_EXIT leaves through UHI
+#   exit(status): QEMU's exit code is the status (125 for a crash).
+# - Otherwise status 0 powers off (QEMU exits 0) and anything else resets
+#   the board (QEMU exits 0 too, because of -no-reboot) after a last line
+#   "malta: exit status N" or "malta: crash": this script turns that line
+#   into N or 125 (UKPLAT_STATUS_CRASH).
+: "${qemu_sys:=qemu-system-mips}"
+command -v "$qemu_sys" >/dev/null || {
+	echo "error: $qemu_sys not found: install qemu-system-mips" \
+		"(support/scripts/install-deps)" >&2
+	exit 2
+}
+
+# Single-quote each argument for uk_argnparse (POSIX shell quoting).
+cmdline=
+for a in "$@"; do
+	cmdline+="${cmdline:+ }'${a//\'/\'\\\'\'}'"
+done
+
+qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
+	-display none -serial stdio -no-reboot
+	-semihosting-config enable=on,target=native
+	-kernel "$img" -append "$cmdline")
+# shellcheck disable=SC2206
+[ -n "${UK_QEMU_EXTRA:-}" ] && qemu+=($UK_QEMU_EXTRA)
+
+if [ "$debug" = 1 ]; then
+	echo "gdb server on localhost:1234, CPU stopped; in another terminal:" >&2
+	echo "  gdb-multiarch -ex 'target remote localhost:1234' $img.dbg" >&2
+	run_cmd "${qemu[@]}" -s -S
+fi
+if [ "$dry" = 1 ]; then
+	run_cmd "${qemu[@]}"
+	exit 0
+fi
+
+# Copy the console through, remembering the platform's last status line.
+last_status=
+filter() {
+	local line
+	while IFS= read -r line || [ -n "$line" ]; do
+		printf '%s\n' "$line"
+		case ${line%$'\r'} in
+		"malta: exit status "*) last_status=${line#malta: exit status } ;;
+		"malta: crash") last_status=125 ;;
+		esac
+	done
+	echo "${last_status%$'\r'}" >"$status_file"
+}
+status_file=$(mktemp)
+trap 'rm -f "$status_file"' EXIT
+set +e
+"${qemu[@]}" | filter
+rc=${PIPESTATUS[0]}
+set -e
+st=$(cat "$status_file")
+if [ "$rc" = 0 ] && [ -n "$st" ]; then
+	exit $((st & 0xff))
+fi
+exit "$rc"
