@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# baremetal on arm32: the Raspberry Pi 2 as QEMU models it (raspi2b, TCG).
+# helloworld from the raw kernel7-style image (moved from QEMU's load
+# address to the firmware's, arguments from ATAGS, status through
+# semihosting), from the ELF (all four cores enter; three must park),
+# and the watchdog power-off without semihosting; then the arch test
+# image: system timer compare interrupt wakes the CPU, context switch,
+# memory regions.
+. "$(dirname "$0")/lib.sh"
+need arm-linux-gnueabihf-gcc arm-linux-gnueabihf-objcopy qemu-system-arm
+
+qemu_pi() { # KERNEL [QEMU ARGS...]
+	local k=$1
+	shift
+	run_timeout 30 qemu-system-arm -M raspi2b -nodefaults -no-user-config \
+		-display none -serial stdio -no-reboot -kernel "$k" "$@"
+}
+
+# The arch test application (one source file).
+arch=$T_DIR/archtest
+mkdir -p "$arch"
+cat >"$arch/Makefile" <<MK
+UK_ROOT ?= $UK_ROOT
+include \$(UK_ROOT)/Makefile
+MK
+printf '%s\n' '$(eval $(call addlib,apparchtest))' \
+	'APPARCHTEST_SRCS-y += $(APPARCHTEST_BASE)/main.c' >"$arch/Makefile.uk"
+printf '%s\n' 'config APPARCHTEST' '	bool' '	default y' \
+	'	select LIBNOLIBC' '	select LIBUKBOOT' >"$arch/Config.uk"
+cat >"$arch/main.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uk/plat/lcpu.h>
+#include <uk/plat/memory.h>
+#include <uk/plat/time.h>
+#include <uk/asm/ctx.h>
+
+extern char __image_start[], __image_end[];
+static struct ukarch_ctx main_ctx, thr_ctx;
+static char thr_stack[4096] __attribute__((aligned(8)));
+static volatile int counter;
+
+static void thread(void *arg)
+{
+	volatile double x = 0.5;
+
+	for (;;) {
+		counter += (int)(long)arg;
+		x = x * 2;
+		ukarch_ctx_switch(&thr_ctx, &main_ctx);
+	}
+}
+
+int main(int argc, char *argv[])
+{
+	const char *what = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(what, "timer")) {
+		__nsec t0 = ukplat_monotonic_clock(), t1, until = t0 + 50000000;
+		int wakes = 0;
+
+		ukplat_lcpu_disable_irq();
+		while ((t1 = ukplat_monotonic_clock()) < until && wakes < 1000) {
+			ukplat_lcpu_halt_irq_until(until);
+			wakes++;
+		}
+		printf("timer: %lld ms, %d wake-ups, irqs %s\n",
+		       (long long)(t1 - t0) / 1000000, wakes,
+		       ukplat_lcpu_irqs_disabled() ? "off" : "on");
+	} else if (!strcmp(what, "ctx")) {
+		volatile double f = 1.25;
+
+		ukarch_ctx_init(&thr_ctx, (uintptr_t)thr_stack +
+				sizeof(thr_stack), thread, (void *)3);
+		for (int i = 0; i < 4; i++) {
+			ukarch_ctx_switch(&main_ctx, &thr_ctx);
+			f = f * 2;
+		}
+		printf("ctx: counter %d float %d\n", counter, (int)f);
+	} else if (!strcmp(what, "mem")) {
+		struct ukplat_memregion_desc d;
+		unsigned long long free_bytes = 0;
+		int i, bad = 0;
+		char *p;
+
+		ukplat_memregion_foreach(&d, i) {
+			if (!(d.flags & UKPLAT_MEMRF_FREE))
+				continue;
+			free_bytes += d.len;
+			if (d.base < (uintptr_t)__image_end &&
+			    d.base + d.len > (uintptr_t)__image_start)
+				bad = 1;
+			if (argc > 2 && d.base <= strtoul(argv[2], NULL, 0) &&
+			    d.base + d.len > strtoul(argv[2], NULL, 0))
+				bad = 1;
+		}
+		/* The free RAM is usable. */
+		p = (char *)d.base;
+		ukplat_memregion_foreach(&d, i)
+			if (d.flags & UKPLAT_MEMRF_FREE)
+				p = (char *)d.base + d.len - 4096;
+		memset(p, 0x5a, 4096);
+		printf("mem: %s, %llu KiB free\n", bad ? "overlap" : "ok",
+		       free_bytes >> 10);
+	}
+	return 0;
+}
+C
+
+app=$(app_copy helloworld)
+config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_BAREMETAL=y "# CONFIG_PLAT_LINUXU is not set"
+config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_BAREMETAL=y "# CONFIG_PLAT_LINUXU is not set"
+mk "$app" -j2 || fail "helloworld build failed: $(tail -5 "$T_DIR/make.log")"
+mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
+img=$app/build/helloworld_baremetal-arm32
+for f in "$img" "$img.dbg" "$img.map" "$img.img"; do
+	[ -s "$f" ] || fail "missing output $f"
+done
+aimg=$arch/build/archtest_baremetal-arm32.img
+
+# The raw image is the ELF's loadable bytes from _start (0x8000) on.
+start=$(arm-linux-gnueabihf-nm "$img.dbg" | awk '$3 == "_start" {print $1}')
+[ "$start" = 00008000 ] || fail "_start at 0x$start, not at 0x8000"
+arm-linux-gnueabihf-objcopy -O binary "$img.dbg" "$T_DIR/ref.bin"
+cmp -s "$T_DIR/ref.bin" "$img.img" || fail "$img.img is not the raw image"
+
+boot() { # NAME KERNEL [QEMU ARGS...]
+	local name=$1
+	shift
+	qemu_pi "$@" >"$T_DIR/out.$name" 2>&1
+	echo $? >"$T_DIR/rc.$name"
+}
+for status in 0 7 255; do
+	boot "hello-$status" "$img.img" -semihosting \
+		-append "first 'two words' status=$status" &
+done
+wait
+boot elf "$img" -semihosting &
+boot watchdog "$img.img" -append "status=9" &
+wait
+for t in timer ctx; do
+	boot "$t" "$aimg" -semihosting -append "$t" &
+done
+# ATAGS at 0x100 and the firmware area below 0x8000 are not free memory.
+boot mem "$aimg" -semihosting -append "mem 0x100" &
+wait
+
+check_rc() { # NAME EXPECTED
+	local rc
+	rc=$(cat "$T_DIR/rc.$1")
+	[ "$rc" = 124 ] && fail "$1: QEMU timed out; output: $(head -c 300 "$T_DIR/out.$1")"
+	[ "$rc" = "$2" ] || fail "$1: exit status $rc, expected $2; output: $(head -c 300 "$T_DIR/out.$1")"
+}
+for status in 0 7 255; do
+	n=hello-$status
+	check_rc "$n" "$status"
+	expect_line "$T_DIR/out.$n" "Hello world!"
+	expect_line "$T_DIR/out.$n" "arg[1]: first"
+	expect_line "$T_DIR/out.$n" "arg[2]: two words"
+	expect_line "$T_DIR/out.$n" "arg[3]: status=$status"
+done
+# ELF: QEMU starts all four cores; one greeting means three parked.
+check_rc elf 0
+[ "$(grep -c '^Hello world!$' "$T_DIR/out.elf")" = 1 ] ||
+	fail "elf: expected one greeting: $(cat "$T_DIR/out.elf")"
+# No semihosting: the watchdog resets the board, QEMU exits 0.
+check_rc watchdog 0
+expect_line "$T_DIR/out.watchdog" "arg[1]: status=9"
+
+check_rc timer 0
+line=$(grep '^timer: ' "$T_DIR/out.timer") ||
+	fail "timer: no result: $(cat "$T_DIR/out.timer")"
+read -r _ ms _ wakes _ _ irqs <<<"$line"
+[ "$ms" -ge 50 ] && [ "$ms" -lt 2000 ] ||
+	fail "timer: woke after $ms ms for a 50 ms deadline"
+[ "$wakes" -le 5 ] || fail "timer: $wakes wake-ups: no timer interrupt"
+[ "$irqs" = off ] || fail "timer: interrupts left enabled"
+check_rc ctx 0
+expect_line "$T_DIR/out.ctx" "ctx: counter 12 float 20"
+check_rc mem 0
+grep -q '^mem: ok, [1-9][0-9]* KiB free$' "$T_DIR/out.mem" ||
+	fail "mem: $(cat "$T_DIR/out.mem")"
+
+# make run boots the raw image through support/scripts/run/baremetal-arm32.sh.
+run_timeout 60 "$UK_ROOT/support/scripts/uk-run" "$img" via-run status=3 \
+	>"$T_DIR/run.out" 2>&1
+rc=$?
+expect_line "$T_DIR/run.out" "arg[1]: via-run"
+[ "$rc" = 3 ] || fail "uk-run gave status $rc, expected 3"
+run_timeout 60 make -C "$app" run ARGS="via-make" >"$T_DIR/make-run.out" 2>&1 ||
+	fail "make run failed: $(tail -3 "$T_DIR/make-run.out")"
+expect_line "$T_DIR/make-run.out" "arg[1]: via-make"
+echo "ok"
