@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Fatal exceptions on arm32, on kvm (QEMU virt, Cortex-A15) and baremetal
+# (raspi2b): an undefined instruction, a data abort (a store to an address
+# with no device or RAM behind it: with the MMU off there are no page
+# faults, this is arm32's "pagefault"), a prefetch abort (a jump there),
+# a division by zero in libgcc (__aeabi_idiv0) and a failed assertion.
+# Each must print its report (registers, DFAR/DFSR or IFAR/IFSR) and end
+# with the crash status 125. Runs apps/crashtest too when it exists.
+. "$(dirname "$0")/lib.sh"
+need arm-linux-gnueabihf-gcc qemu-system-arm
+
+app=$T_DIR/traps
+mkdir -p "$app"
+cat >"$app/Makefile" <<MK
+UK_ROOT ?= $UK_ROOT
+include \$(UK_ROOT)/Makefile
+MK
+printf '%s\n' '$(eval $(call addlib,apptraps))' \
+	'APPTRAPS_SRCS-y += $(APPTRAPS_BASE)/main.c' >"$app/Makefile.uk"
+printf '%s\n' 'config APPTRAPS' '	bool' '	default y' \
+	'	select LIBNOLIBC' '	select LIBUKBOOT' '	select LIBUKDEBUG' \
+	>"$app/Config.uk"
+cat >"$app/main.c" <<'C'
+#include <stdio.h>
+#include <string.h>
+#include <uk/assert.h>
+
+#define NOWHERE 0xfffffff0UL
+
+int main(int argc, char *argv[])
+{
+	const char *what = argc > 1 ? argv[1] : "";
+	volatile int zero = 0;
+
+	printf("crashing: %s\n", what);
+	if (!strcmp(what, "undef"))
+		__asm__ __volatile__("udf #0");
+	else if (!strcmp(what, "dabt"))
+		*(volatile int *)NOWHERE = 1;
+	else if (!strcmp(what, "pabt"))
+		((void (*)(void))NOWHERE)();
+	else if (!strcmp(what, "divzero"))
+		printf("%d\n", 5 / zero);
+	else if (!strcmp(what, "assert"))
+		UK_ASSERT(zero == 1);
+	return 0;
+}
+C
+config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y \
+	"# CONFIG_PLAT_LINUXU is not set" CONFIG_LIBUKDEBUG_ENABLE_ASSERT=y
+mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
+
+kinds="undef dabt pabt divzero assert"
+for plat in kvm baremetal; do
+	for k in $kinds; do
+		run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
+			"$app/build/traps_$plat-arm32" "$k" \
+			>"$T_DIR/out.$plat-$k" 2>&1
+		echo $? >"$T_DIR/rc.$plat-$k"
+	done &
+done
+wait
+
+for plat in kvm baremetal; do
+	for k in $kinds; do
+		o=$T_DIR/out.$plat-$k
+		rc=$(cat "$T_DIR/rc.$plat-$k")
+		[ "$rc" = 124 ] && fail "$plat $k: timed out: $(head -c 300 "$o")"
+		[ "$rc" = 125 ] || fail "$plat $k: status $rc, expected 125: $(head -c 400 "$o")"
+		expect_line "$o" "crashing: $k"
+		case $k in
+		undef)	grep -q '^Undefined instruction at pc=0x[0-9a-f]\{8\}' "$o" ||
+				fail "$plat undef: no report: $(cat "$o")" ;;
+		dabt)	grep -q '^Data abort at pc=0x' "$o" &&
+			grep -q '^DFAR=0xfffffff0 DFSR=0x[0-9a-f]\{8\}$' "$o" ||
+				fail "$plat dabt: no report: $(cat "$o")" ;;
+		pabt)	grep -q '^Prefetch abort at pc=0xfffffff0$' "$o" &&
+			grep -q '^IFAR=0xfffffff0 IFSR=0x' "$o" ||
+				fail "$plat pabt: no report: $(cat "$o")" ;;
+		divzero) grep -q 'integer division by zero' "$o" ||
+				fail "$plat divzero: no report: $(cat "$o")" ;;
+		assert)	grep -q 'zero == 1' "$o" ||
+				fail "$plat assert: no report: $(cat "$o")" ;;
+		esac
+		case $k in
+		undef|dabt|pabt)
+			grep -q '^r0=0x[0-9a-f]\{8\} r1=' "$o" &&
+			grep -q ' sp=0x[0-9a-f]\{8\} lr=0x[0-9a-f]\{8\} pc=0x[0-9a-f]\{8\} cpsr=0x[0-9a-f]\{8\}$' "$o" ||
+				fail "$plat $k: registers missing: $(cat "$o")" ;;
+		esac
+	done
+done
+
+# The x86 engineer's crashtest, where it exists: the same kinds by name.
+if [ -d "$UK_ROOT/apps/crashtest" ]; then
+	ct=$(app_copy crashtest)
+	config "$ct" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y \
+		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=y
+	mk "$ct" -j2 || fail "crashtest build failed: $(tail -5 "$T_DIR/make.log")"
+	for plat in kvm baremetal linuxu; do
+		for k in assert pagefault divzero undef; do
+			run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
+				"$ct/build/crashtest_$plat-arm32" "crash=$k" \
+				>"$T_DIR/ct.$plat-$k" 2>&1
+			rc=$?
+			[ "$rc" = 124 ] && fail "crashtest $plat $k: timed out"
+			# A Linux process may die of a signal instead.
+			if [ "$plat" = linuxu ]; then
+				[ "$rc" != 0 ] || fail "crashtest linuxu $k: status 0"
+			else
+				[ "$rc" = 125 ] || fail "crashtest $plat $k: status $rc: $(head -c 300 "$T_DIR/ct.$plat-$k")"
+			fi
+		done
+	done
+else
+	note "apps/crashtest not in the tree yet: only the arm trap app ran"
+fi
+echo "ok"
