@@ -4,10 +4,12 @@
  * the one-shot timer from CP0 Compare (interrupt line Cause.IP[IntCtl.IPTI]).
  *
  * Count's rate is half the CPU clock on most MIPS32 cores and differs
- * between boards; QEMU's Malta runs its CPU at 320 MHz, so Count ticks at
- * 160 MHz. Unless CONFIG_MALTA_COUNT_HZ fixes it, the rate is measured at
- * boot against the PIIX4's 8254 timer (1193182 Hz), edge to edge over
- * about 2 ms, and rounded to a multiple of 1 kHz.
+ * between boards. QEMU 7.2's Malta runs its CPU at 320 MHz, but it keeps
+ * the Count period in whole nanoseconds (2 x 3 ns), so Count ticks at
+ * 166.67 MHz (measured). Unless CONFIG_MALTA_COUNT_HZ fixes it, the rate
+ * is measured at boot against the PIIX4's 8254 timer (1193182 Hz), edge
+ * to edge over 5 ms, and rounded to a multiple of 10 kHz (a PIT tick is
+ * 0.017% of the window).
  */
 #include <uk/arch/lcpu.h>
 #include <uk/plat/time.h>
@@ -19,10 +21,10 @@
 #define PIT_CH0_MODE2_LOHI 0x34 /* channel 0, lo/hi byte, rate generator */
 #define PIT_CH0_MODE0_LOHI 0x30 /* terminal count: quiet until loaded */
 #define PIT_CH0_LATCH 0x00
-#define CAL_PIT_TICKS 2386 /* ~2 ms */
+#define CAL_PIT_TICKS 5966 /* 5 ms */
 
 /* Compare is armed this far ahead when nothing else is due, so that
- * Count wraps (every 26 s at 160 MHz) are never missed while idle. */
+ * Count wraps (every 25.8 s at 166 MHz) are never missed while idle. */
 #define COUNT_WRAP_GUARD 0x40000000U
 
 /* Smallest Compare distance: Count must not pass it before the write. */
@@ -44,37 +46,44 @@ static uint16_t pit_read(void)
 	return (uint16_t)(lo | (hi << 8));
 }
 
-/* Wait for the PIT to change, so both ends of the window are edges. */
-static uint16_t pit_edge(void)
+/*
+ * Wait for the PIT to tick, and read Count right at that edge: the sample
+ * is kept only if the PIT has not ticked again meanwhile (a host that
+ * preempts an emulator between the two reads would skew the rate).
+ */
+static uint16_t pit_edge(uint32_t *count)
 {
-	uint16_t p = pit_read(), q;
+	uint16_t p, q;
 
-	while ((q = pit_read()) == p)
-		;
-	return q;
+	for (;;) {
+		p = pit_read();
+		while ((q = pit_read()) == p)
+			;
+		*count = ukarch_read_count();
+		if (pit_read() == q)
+			return q;
+	}
 }
 
 static uint32_t count_calibrate(void)
 {
-	uint32_t c0, c1, elapsed = 0;
+	uint32_t c0, c1, elapsed;
 	uint16_t p0, p;
 	uint64_t hz;
 
 	malta_outb(PIT_MODE, PIT_CH0_MODE2_LOHI);
 	malta_outb(PIT_CH0, 0xff);
 	malta_outb(PIT_CH0, 0xff);
-	p0 = pit_edge();
-	c0 = ukarch_read_count();
+	p0 = pit_edge(&c0);
 	do {
-		p = pit_edge();
-		/* Down-counter, period 0xffff: at most one wrap in 2 ms. */
+		p = pit_edge(&c1);
+		/* Down-counter, period 0xffff: at most one wrap meanwhile. */
 		elapsed = (uint16_t)(p0 - p);
 	} while (elapsed < CAL_PIT_TICKS);
-	c1 = ukarch_read_count();
 	malta_outb(PIT_MODE, PIT_CH0_MODE0_LOHI);
 
 	hz = (uint64_t)(c1 - c0) * PIT_HZ / elapsed;
-	return (uint32_t)((hz + 500) / 1000 * 1000);
+	return (uint32_t)((hz + 5000) / 10000 * 10000);
 }
 
 /* The 64-bit count; call often enough (at least once per wrap). */
