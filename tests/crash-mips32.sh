@@ -63,13 +63,17 @@ done <<<"$arches"
 while IFS=: read -r arch endian semi; do
 	for plat in linuxu baremetal; do
 		n=$arch-$plat
+		# No crash asked: the usage line and status 2, not a crash.
 		rc=$(cat "$T_DIR/$n-none.rc")
-		[ "$rc" = 0 ] || fail "$n: no crash asked, status $rc: $(tail -3 "$T_DIR/$n-none.out")"
+		[ "$rc" = 2 ] || fail "$n: no crash asked, status $rc (expected 2): $(tail -3 "$T_DIR/$n-none.out")"
+		grep -q '^usage: crash=' "$T_DIR/$n-none.out" || fail "$n: no usage line"
 		for m in $modes; do
 			o=$T_DIR/$n-$m.out
 			rc=$(cat "$T_DIR/$n-$m.rc")
 			[ "$rc" = 124 ] || [ "$rc" = 137 ] && fail "$n crash=$m: timed out"
 			[ "$rc" != 0 ] || fail "$n crash=$m: status 0"
+			grep -q "^crashtest: $m" "$o" || fail "$n crash=$m: did not start"
+			grep -q "^crashtest: no crash" "$o" && fail "$n crash=$m: survived"
 			if [ "$plat" = baremetal ]; then
 				[ "$rc" = 125 ] || fail "$n crash=$m: status $rc, expected 125"
 				[ "$semi" = y ] || expect_line "$o" "malta: crash"
