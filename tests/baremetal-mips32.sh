@@ -7,8 +7,9 @@
 # N", turned into N by the run script); a self-test app built with UHI
 # semihosting exit checks the clock against the host's, the one-shot
 # timer behind ukplat_lcpu_halt_irq_until, IRQ registration (software
-# interrupt line 0), the context switch, atomics, and the crash dump of a
-# TLB miss and a divide-by-zero trap (status 125 through semihosting).
+# interrupt line 0), the context switch, atomics, the RTC wall clock, and
+# the crash dump of a TLB miss and a divide-by-zero trap (status 125
+# through semihosting).
 . "$(dirname "$0")/lib.sh"
 need mips-linux-gnu-gcc mipsel-linux-gnu-gcc qemu-system-mips \
 	qemu-system-mipsel
@@ -150,6 +151,8 @@ int main(int argc, char *argv[])
 	CHECK(!uk_compare_exchange_n(&v, &exp, 9) && exp == 7 &&
 		      uk_compare_exchange_n(&v, &exp, 9) && v == 9,
 	      "atomic compare_exchange");
+	printf("wall: %lld\n",
+	       (long long)(ukplat_wall_clock() / UKPLAT_NSEC_PER_SEC));
 	printf("selftest: %s\n", fails ? "FAILED" : "passed");
 	return fails ? 1 : 0;
 }
@@ -236,6 +239,11 @@ while IFS=: read -r arch endian qemu; do
 	[ "$(rc_of "$arch-self")" = 0 ] ||
 		fail "$arch: self-test status $(rc_of "$arch-self"): $(grep -v '^ok' "$o-self.out" | head -3)"
 	expect_line "$o-self.out" "selftest: passed"
+	# Wall clock from the RTC: the host's UTC time, give or take.
+	wall=$(sed -n 's/^wall: //p' "$o-self.out")
+	[ -n "$wall" ] && [ $((wall - $(date +%s))) -lt 30 ] &&
+		[ $(($(date +%s) - wall)) -lt 90 ] ||
+		fail "$arch: wall clock ${wall:-missing}, host $(date +%s)"
 	# The guest slept 1 s by its own clock: at least ~1 s passed here.
 	[ "$(cat "$o-self.ms")" -ge 900 ] ||
 		fail "$arch: a 1 s guest sleep took $(cat "$o-self.ms") ms of host time (Count rate wrong?)"

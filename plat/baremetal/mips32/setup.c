@@ -125,6 +125,7 @@ void malta_start(long argc, char **argv, char **envp, uint32_t a3)
 	malta_memory_init(ram_size(envp, a3));
 	n = build_argv(argc, argv, envp);
 	malta_time_init();
+	malta_rtc_init();
 	malta_irq_init();
 	ukplat_entry(n, uk_argv);
 }

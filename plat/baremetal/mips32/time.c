@@ -120,12 +120,6 @@ __nsec ukplat_monotonic_clock(void)
 	return count_to_ns(count_read() - count_boot);
 }
 
-/* The Malta's RTC is not read: wall time counts from boot. */
-__nsec ukplat_wall_clock(void)
-{
-	return ukplat_monotonic_clock();
-}
-
 /* Arm Compare for `until` (0: only the wrap guard). IRQs are off. */
 void malta_timer_arm(__nsec until)
 {

@@ -92,6 +92,9 @@ void malta_timer_arm(__nsec until);
 uint32_t malta_count_hz(void);
 extern unsigned int malta_timer_line;
 
+/* rtc.c: read the RTC once, for ukplat_wall_clock(). */
+void malta_rtc_init(void);
+
 /* irq.c */
 void malta_irq_init(void);
 void malta_irq_dispatch(struct malta_frame *f);
