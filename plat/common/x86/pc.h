@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Internals shared by the x86_64 PC-like platforms (kvm and baremetal):
+ * port I/O, control registers, and the entry points between the files of
+ * plat/common/x86. Not a public header: only these files include it.
+ *
+ * The platform that compiles these files says what it wants with -D flags
+ * (see plat/common/x86/sources.uk): X86_PC_PLAT (its name), X86_PC_COM1 and
+ * X86_PC_VGA (consoles), X86_PC_BOOT_TIME (print entry-to-main time).
+ */
+#ifndef __X86_PC_H__
+#define __X86_PC_H__
+
+#include "pc_defs.h"
+
+#ifndef __ASSEMBLY__
+#include <uk/essentials.h>
+
+#ifndef X86_PC_PLAT
+#define X86_PC_PLAT "x86"
+#endif
+#ifndef UK_APP_NAME
+#define UK_APP_NAME "unikernel"
+#endif
+
+/* --- Port I/O and CPU registers ------------------------------------------- */
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ __volatile__("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void outw(uint16_t port, uint16_t v)
+{
+	__asm__ __volatile__("outw %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline void outl(uint16_t port, uint32_t v)
+{
+	__asm__ __volatile__("outl %0, %1" : : "a"(v), "Nd"(port));
+}
+
+static inline uint8_t inb(uint16_t port)
+{
+	uint8_t v;
+
+	__asm__ __volatile__("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline uint16_t inw(uint16_t port)
+{
+	uint16_t v;
+
+	__asm__ __volatile__("inw %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
+}
+
+static inline uint64_t rdmsr(uint32_t msr)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline void wrmsr(uint32_t msr, uint64_t v)
+{
+	__asm__ __volatile__("wrmsr"
+			     :
+			     : "c"(msr), "a"((uint32_t)v),
+			       "d"((uint32_t)(v >> 32))
+			     : "memory");
+}
+
+static inline void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4])
+{
+	__asm__ __volatile__("cpuid"
+			     : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3])
+			     : "a"(leaf), "c"(sub));
+}
+
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static inline unsigned long read_cr2(void)
+{
+	unsigned long v;
+
+	__asm__ __volatile__("mov %%cr2, %0" : "=r"(v));
+	return v;
+}
+
+/* A physical address below 4 GiB (identity-mapped) as a pointer. */
+#define PHYS(a) ((void *)(uintptr_t)(a))
+
+/* --- Set by entry32.S ------------------------------------------------------ */
+extern uint32_t x86_boot_proto; /* X86_BOOT_MULTIBOOT or X86_BOOT_PVH */
+extern uint32_t x86_boot_info;  /* multiboot info / hvm_start_info */
+extern uint64_t x86_boot_tsc;   /* TSC at the first instruction */
+extern uint64_t x86_pd[];       /* 2048 2-MiB entries: 0-4 GiB */
+extern uint64_t x86_pt0[];      /* 4-KiB entries of the first 2 MiB */
+extern char _image_start[], _end[];
+
+/* C entry, called by entry32.S on the boot stack in long mode. */
+void x86_pc_start(void) __noreturn;
+
+/* --- console.c ------------------------------------------------------------ */
+void x86_console_init(void);
+void x86_console_write(const char *buf, unsigned int len);
+void x86_console_flush(void);
+void x86_puts(const char *s);
+/* Fixed-width hex (16 digits with 0x) and decimal, no libc needed. */
+void x86_puthex(uint64_t v);
+void x86_putdec(uint64_t v);
+
+/* --- traps.c -------------------------------------------------------------- */
+void x86_traps_init(void);
+/* Called from isr.S with the saved registers. */
+struct x86_regs;
+void x86_trap_handle(struct x86_regs *r) __noreturn;
+void x86_irq_handle(struct x86_regs *r);
+
+/* --- time.c --------------------------------------------------------------- */
+uint64_t x86_tsc_hz(void);
+void x86_lapic_init(void);
+void x86_lapic_eoi(void);
+void x86_timer_irq(void);
+
+/* --- acpi.c --------------------------------------------------------------- */
+void x86_acpi_init(uint64_t rsdp_hint);
+/* Returns only when the machine could not be powered off. */
+void x86_acpi_poweroff(void);
+
+/* --- memory.c ------------------------------------------------------------- */
+/* Adds RAM [base, base+len) less what must not be handed out. */
+void x86_mem_add_ram(uint64_t base, uint64_t len);
+void x86_mem_init(void);
+
+#endif /* !__ASSEMBLY__ */
+#endif /* __X86_PC_H__ */

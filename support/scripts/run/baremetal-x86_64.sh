@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# baremetal on x86_64: a PC. QEMU boots <image>.iso from its CD-ROM drive
+# with SeaBIOS, and GRUB starts the image through multiboot: no -kernel.
+# Arguments (ARGS) other than the ones built into the ISO
+# (CONFIG_BAREMETAL_PC_CMDLINE) need a new ISO: one is made in a temporary
+# folder. Sourced by uk-run ($img, $debug, $dry, run_cmd, kvm_usable).
+#
+# env: UK_MACHINE=pc|q35 (default pc), UK_ACCEL=kvm|tcg (default: kvm when
+#      /dev/kvm works; note that a software KVM emulates SeaBIOS and GRUB
+#      instruction by instruction, which takes about a minute), UK_MEM
+#      (default 64M), UK_QEMU_EXTRA.
+# Exit status: as for kvm (x86_qemu_run of kvm-x86_64.sh).
+
+x86_pc_iso() {
+	local iso=$img.iso
+	[ -f "$iso" ] || { echo "error: no $iso: run 'make' first" >&2; exit 2; }
+	if [ $# -gt 0 ]; then
+		tmpdir=$(mktemp -d)
+		trap 'rm -rf "$tmpdir"' EXIT
+		iso=$tmpdir/${img##*/}.iso
+		"$UK_ROOT/plat/baremetal/x86_64/mkiso" "$iso" "$img.multiboot" \
+			"$*" || exit 2
+	fi
+	local machine=${UK_MACHINE:-pc} accel=tcg
+	if kvm_usable; then accel=kvm; fi
+	case $machine in
+	pc|q35) ;;
+	*) echo "error: UK_MACHINE=$machine: pc or q35" >&2; exit 2 ;;
+	esac
+	qemu=(qemu-system-x86_64 -nodefaults -no-user-config -display none
+		-serial stdio -no-reboot -accel "$accel" -m "${UK_MEM:-64M}"
+		-M "$machine" -device isa-debug-exit,iobase=0xf4,iosize=0x04
+		-cdrom "$iso" -boot d)
+	# shellcheck disable=SC2206
+	qemu+=(${UK_QEMU_EXTRA:-})
+}
+
+# shellcheck source=kvm-x86_64.sh
+. "$here/run/kvm-x86_64.sh"
+UK_ROOT=${UK_ROOT:-$(cd "$here/../.." && pwd)}
+x86_pc_iso "$@"
+x86_qemu_run

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# kvm on x86_64: QEMU's -kernel boots the ELF64 image through its PVH note
+# (or, with UK_KERNEL=multiboot, the ELF32 copy <image>.multiboot through
+# QEMU's multiboot loader). Sourced by uk-run: $img, $debug, $dry, run_cmd,
+# kvm_usable and the image arguments ("$@") come from there.
+#
+# env: UK_MACHINE=pc|q35|microvm (default pc), UK_ACCEL=kvm|tcg (default:
+#      kvm when /dev/kvm works), UK_MEM (default 64M), UK_BIOS=qboot|seabios
+#      (pc and q35; default qboot, which boots much faster),
+#      UK_KERNEL=pvh|multiboot, UK_QEMU_EXTRA (more QEMU options).
+#
+# Exit status: the image's. It writes it to isa-debug-exit (QEMU exits with
+# (status << 1) | 1, mapped back here); 0 is also ACPI power-off.
+#
+# baremetal-x86_64.sh sources this file for x86_qemu_run.
+
+x86_qemu_cmd() {
+	local machine=${UK_MACHINE:-pc} accel=tcg kernel=$img
+	if kvm_usable; then accel=kvm; fi
+	case ${UK_KERNEL:-pvh} in
+	pvh) ;;
+	multiboot) kernel=$img.multiboot ;;
+	*) echo "error: UK_KERNEL=$UK_KERNEL: pvh or multiboot" >&2; exit 2 ;;
+	esac
+	qemu=(qemu-system-x86_64 -nodefaults -no-user-config -display none
+		-serial stdio -no-reboot -accel "$accel" -m "${UK_MEM:-64M}")
+	case $machine in
+	pc|q35)
+		qemu+=(-M "$machine")
+		case ${UK_BIOS:-qboot} in
+		qboot) qemu+=(-bios /usr/share/qemu/qboot.rom) ;;
+		seabios) ;;
+		*) echo "error: UK_BIOS=$UK_BIOS: qboot or seabios" >&2; exit 2 ;;
+		esac ;;
+	microvm)
+		# The legacy devices the image uses: COM1, PIT, PIC, RTC.
+		qemu+=(-M microvm,isa-serial=on,pit=on,pic=on,rtc=on) ;;
+	*)
+		echo "error: UK_MACHINE=$machine: pc, q35 or microvm" >&2
+		exit 2 ;;
+	esac
+	qemu+=(-device isa-debug-exit,iobase=0xf4,iosize=0x04
+		-kernel "$kernel" -append "$*")
+	# shellcheck disable=SC2206
+	qemu+=(${UK_QEMU_EXTRA:-})
+}
+
+# x86_qemu_run: run "${qemu[@]}" (or print it, or wait for gdb) and exit
+# with the image's status.
+x86_qemu_run() {
+	if [ "$dry" = 1 ]; then
+		run_cmd "${qemu[@]}"
+		exit 0
+	fi
+	if [ "$debug" = 1 ]; then
+		echo "uk-run: QEMU waits for gdb on localhost:1234; attach with:" >&2
+		echo "  gdb -ex 'target remote localhost:1234' -ex 'hbreak main'" \
+			"-ex continue $img.dbg" >&2
+		"${qemu[@]}" -s -S
+		exit $?
+	fi
+	local rc=0
+	"${qemu[@]}" || rc=$?
+	# 0: ACPI power-off. Odd: isa-debug-exit, (status << 1) | 1; QEMU's
+	# own errors also exit with 1 (and say so on stderr).
+	if [ "$rc" -ne 0 ] && [ $((rc & 1)) -eq 1 ]; then
+		rc=$((rc >> 1))
+	fi
+	exit "$rc"
+}
+
+if [ "$plat" = kvm ]; then
+	x86_qemu_cmd "$@"
+	x86_qemu_run
+fi
