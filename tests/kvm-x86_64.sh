@@ -87,6 +87,75 @@ for accel in "${accels[@]}"; do
 	done
 done
 
+# Without isa-debug-exit: ACPI power-off (QEMU exits 0), found through the
+# FADT: PM1a control on pc and q35, the sleep control register on microvm.
+for machine in pc q35 microvm; do
+	out=$T_DIR/acpi-$machine.out
+	rc=0
+	run_timeout 60 qemu-system-x86_64 -nodefaults -no-user-config \
+		-display none -serial stdio -accel tcg -M "$machine" -m 64M \
+		-kernel "$img" -append "status=5" </dev/null >"$out" 2>&1 || rc=$?
+	[ "$rc" = 0 ] || fail "ACPI power-off on $machine: QEMU exit $rc: $(tail -3 "$out")"
+	grep -q "Hello world!" "$out" || fail "ACPI power-off on $machine: no output"
+done
+note "ACPI power-off: pc, q35, microvm"
+
+# Time, idle and memory, from a small app written here: the platform's
+# clock, a 50 ms sleep through the one-shot timer and hlt, the wall clock,
+# and the free memory regions.
+tapp=$T_DIR/timetest
+mkdir -p "$tapp"
+printf 'UK_ROOT ?= %s\ninclude $(UK_ROOT)/Makefile\n' "$UK_ROOT" >"$tapp/Makefile"
+printf 'config APPTIMETEST\n\tbool\n\tdefault y\n\tselect LIBNOLIBC if !HAVE_LIBC\n\tselect LIBUKBOOT\n' >"$tapp/Config.uk"
+printf '$(eval $(call addlib,apptimetest))\nAPPTIMETEST_SRCS-y += $(APPTIMETEST_BASE)/main.c\n' >"$tapp/Makefile.uk"
+cat >"$tapp/main.c" <<'C'
+#include <stdio.h>
+#include <uk/plat/lcpu.h>
+#include <uk/plat/memory.h>
+#include <uk/plat/time.h>
+
+int main(void)
+{
+	struct ukplat_memregion_desc d;
+	unsigned long free = 0;
+	__nsec t0, t1, wall = ukplat_wall_clock();
+	int i, wakes = 0;
+
+	ukplat_memregion_foreach(&d, i)
+		if (d.flags & UKPLAT_MEMRF_FREE)
+			free += d.len;
+	printf("free KiB: %lu\n", free >> 10);
+	printf("wall year ok: %d\n", wall > 1600000000LL * UKPLAT_NSEC_PER_SEC);
+	ukplat_lcpu_disable_irq();
+	t0 = ukplat_monotonic_clock();
+	while ((t1 = ukplat_monotonic_clock()) < t0 + 50000000LL) {
+		ukplat_lcpu_halt_irq_until(t0 + 50000000LL);
+		wakes++;
+	}
+	printf("slept ms: %lld, wakes: %d\n", (long long)(t1 - t0) / 1000000, wakes);
+	return 0;
+}
+C
+config "$tapp" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n
+x86_build "$tapp"
+for accel in "${accels[@]}"; do
+	out=$T_DIR/timetest-$accel.out
+	start=$(date +%s%N)
+	UK_ACCEL=$accel UK_MACHINE=microvm UK_MEM=32M x86_boot "$out" "$tapp/build/timetest_kvm-x86_64"
+	wall_ms=$((($(date +%s%N) - start) / 1000000))
+	[ "$X86_RC" = 0 ] || fail "timetest ($accel): status $X86_RC: $(cat "$out")"
+	expect_line "$out" "wall year ok: 1"
+	kib=$(sed -n 's/^free KiB: //p' "$out")
+	[ "${kib:-0}" -gt 20000 ] && [ "$kib" -lt 32768 ] || fail "timetest ($accel): $kib KiB free of 32 MiB"
+	read -r ms wakes < <(sed -n 's/^slept ms: \([0-9]*\), wakes: \([0-9]*\)$/\1 \2/p' "$out")
+	# The sleep ends at its deadline, after few wake-ups (a timer
+	# interrupt, not a busy loop), and takes real time.
+	[ "${ms:-0}" -ge 50 ] && [ "$ms" -lt 200 ] || fail "timetest ($accel): slept ${ms:-?} ms"
+	[ "${wakes:-0}" -ge 1 ] && [ "$wakes" -le 5 ] || fail "timetest ($accel): $wakes wake-ups"
+	[ "$wall_ms" -ge 50 ] || fail "timetest ($accel): 50 ms sleep took $wall_ms ms of host time"
+	note "timetest ($accel): $kib KiB free, slept $ms ms in $wakes wake-up(s)"
+done
+
 # Status 0 goes out through isa-debug-exit too (QEMU exits 1, uk-run: 0).
 x86_boot "$T_DIR/zero.out" "$img"
 [ "$X86_RC" = 0 ] || fail "status 0 gave $X86_RC"
