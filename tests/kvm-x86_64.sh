@@ -136,8 +136,21 @@ int main(void)
 	return 0;
 }
 C
-config "$tapp" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n
+config "$tapp" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n \
+	CONFIG_KVM_X86_CONSOLE_VGA=y
 x86_build "$tapp"
+
+# The VGA console: after power-off (-no-shutdown keeps QEMU), the text
+# screen starts with the first line, "free KiB: ", in light grey (0x07).
+out=$T_DIR/vga.out
+(sleep 4; echo "xp /5hx 0xb8000"; echo quit) | run_timeout 30 \
+	qemu-system-x86_64 -nodefaults -no-user-config -display none -vga std \
+	-serial "file:$T_DIR/vga.serial" -monitor stdio -no-shutdown -accel tcg \
+	-M pc -m 32M -kernel "$tapp/build/timetest_kvm-x86_64" >"$out" 2>&1
+grep -q '0x0766 0x0772 0x0765 0x0765 0x0720' "$out" ||
+	fail "VGA text screen does not start with 'free ': $(grep -A2 xp "$out")"
+grep -q "^free KiB" "$T_DIR/vga.serial" || fail "no serial output with VGA on"
+note "VGA and serial consoles: ok"
 for accel in "${accels[@]}"; do
 	out=$T_DIR/timetest-$accel.out
 	start=$(date +%s%N)

@@ -129,7 +129,6 @@ void x86_irq_handle(struct x86_regs *r);
 uint64_t x86_tsc_hz(void);
 void x86_lapic_init(void);
 void x86_lapic_eoi(void);
-void x86_timer_irq(void);
 
 /* --- acpi.c --------------------------------------------------------------- */
 void x86_acpi_init(uint64_t rsdp_hint);

@@ -290,10 +290,6 @@ void x86_lapic_eoi(void)
 		lapic_write(LAPIC_EOI, 0);
 }
 
-void x86_timer_irq(void)
-{
-}
-
 /* Counts the APIC timer over 1 ms of TSC time. */
 static void lapic_calibrate(void)
 {

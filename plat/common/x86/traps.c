@@ -187,7 +187,7 @@ void x86_irq_handle(struct x86_regs *r)
 	unsigned int irq, i;
 
 	if (vec == X86_VEC_TIMER) {
-		x86_timer_irq();
+		/* Its work is done: it woke the CPU from hlt. */
 		x86_lapic_eoi();
 		return;
 	}
