@@ -110,9 +110,23 @@ printf 'config APPTIMETEST\n\tbool\n\tdefault y\n\tselect LIBNOLIBC if !HAVE_LIB
 printf '$(eval $(call addlib,apptimetest))\nAPPTIMETEST_SRCS-y += $(APPTIMETEST_BASE)/main.c\n' >"$tapp/Makefile.uk"
 cat >"$tapp/main.c" <<'C'
 #include <stdio.h>
+#include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/memory.h>
 #include <uk/plat/time.h>
+
+static volatile int ticks;
+
+static int tick(void *arg)
+{
+	ticks++;
+	return 1;
+}
+
+static void outb(unsigned short port, unsigned char v)
+{
+	__asm__ __volatile__("outb %0, %1" : : "a"(v), "Nd"(port));
+}
 
 int main(void)
 {
@@ -133,6 +147,18 @@ int main(void)
 		wakes++;
 	}
 	printf("slept ms: %lld, wakes: %d\n", (long long)(t1 - t0) / 1000000, wakes);
+
+	/* ISA IRQ 0: the PIT at 1 kHz (mode 2), for 20 ms. */
+	outb(0x43, 0x34);
+	outb(0x40, 1193 & 0xff);
+	outb(0x40, 1193 >> 8);
+	if (ukplat_irq_register(0, tick, NULL) < 0)
+		return 3;
+	t0 = ukplat_monotonic_clock();
+	while (ukplat_monotonic_clock() < t0 + 20000000LL)
+		ukplat_lcpu_halt_irq_until(t0 + 20000000LL);
+	ukplat_lcpu_enable_irq();
+	printf("irq0 ticks in 20 ms: %d\n", ticks);
 	return 0;
 }
 C
@@ -166,7 +192,9 @@ for accel in "${accels[@]}"; do
 	[ "${ms:-0}" -ge 50 ] && [ "$ms" -lt 200 ] || fail "timetest ($accel): slept ${ms:-?} ms"
 	[ "${wakes:-0}" -ge 1 ] && [ "$wakes" -le 5 ] || fail "timetest ($accel): $wakes wake-ups"
 	[ "$wall_ms" -ge 50 ] || fail "timetest ($accel): 50 ms sleep took $wall_ms ms of host time"
-	note "timetest ($accel): $kib KiB free, slept $ms ms in $wakes wake-up(s)"
+	irqs=$(sed -n 's/^irq0 ticks in 20 ms: //p' "$out")
+	[ "${irqs:-0}" -ge 5 ] && [ "$irqs" -le 40 ] || fail "timetest ($accel): ${irqs:-no} IRQ 0 ticks in 20 ms at 1 kHz"
+	note "timetest ($accel): $kib KiB free, slept $ms ms in $wakes wake-up(s), $irqs IRQ 0 ticks"
 done
 
 # Status 0 goes out through isa-debug-exit too (QEMU exits 1, uk-run: 0).
