@@ -22,7 +22,9 @@
  *		uk_alloc_register(a);
  *
  * The first allocator registered becomes the default one (used by libc's
- * malloc()) until uk_alloc_set_default() picks another.
+ * malloc()) until uk_alloc_set_default() picks another. Registering twice
+ * is harmless, and allocator constructors such as uk_allocbbuddy_init()
+ * register what they create, so the last step above is a no-op for them.
  *
  * No locking: callers serialise, as with any libc allocator on one CPU.
  * The allocator passed to the wrappers must not be NULL.
@@ -101,7 +103,10 @@ struct uk_alloc {
  */
 int uk_alloc_init(struct uk_alloc *a);
 
-/* Adds a to the list of allocators; the first one becomes the default. */
+/*
+ * Adds a to the list of allocators; the first one becomes the default.
+ * 0 also when a is registered already; -EINVAL if it is not initialised.
+ */
 int uk_alloc_register(struct uk_alloc *a);
 /* NULL until an allocator is registered. */
 struct uk_alloc *uk_alloc_get_default(void);

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* POSIX system data types. */
+#ifndef __NOLIBC_SYS_TYPES_H__
+#define __NOLIBC_SYS_TYPES_H__
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ssize_t is the signed type of size_t's width: ptrdiff_t on every ABI. */
+#ifndef __NOLIBC_DEFINED_SSIZE_T
+#define __NOLIBC_DEFINED_SSIZE_T
+typedef __PTRDIFF_TYPE__ ssize_t;
+#endif
+
+#ifndef __NOLIBC_DEFINED_TIME_T
+#define __NOLIBC_DEFINED_TIME_T
+/* 64-bit everywhere, so 32-bit targets have no year-2038 problem. */
+typedef int64_t time_t;
+#endif
+
+#ifndef __NOLIBC_DEFINED_CLOCK_T
+#define __NOLIBC_DEFINED_CLOCK_T
+typedef long clock_t;
+#endif
+
+#ifndef __NOLIBC_DEFINED_CLOCKID_T
+#define __NOLIBC_DEFINED_CLOCKID_T
+typedef int clockid_t;
+#endif
+
+typedef int64_t off_t;
+typedef int pid_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef unsigned int id_t;
+typedef unsigned int mode_t;
+typedef uint64_t dev_t;
+typedef uint64_t ino_t;
+typedef unsigned long nlink_t;
+typedef long blksize_t;
+typedef int64_t blkcnt_t;
+typedef long suseconds_t;
+typedef unsigned int useconds_t;
+
+#endif /* __NOLIBC_SYS_TYPES_H__ */
