@@ -11,15 +11,11 @@
 # The x86 helpers below are shared: baremetal-x86_64.sh and crash-x86_64.sh
 # source this file, which then returns before its own test.
 
-# Kernel code without SSE: this machine's KVM is a software KVM that runs
-# the guest in KVM's instruction emulator, which fails on most SSE
-# instructions GCC emits (KVM internal error, then QEMU hangs). Until the
-# x86_64 arch flags leave SIMD out of kernel code, these tests build so.
-X86_KERNEL_CFLAGS=${X86_KERNEL_CFLAGS--mgeneral-regs-only}
-
+# Default flags: CONFIG_X86_64_GENERAL_REGS_ONLY keeps SSE out of kernel
+# code, which this machine's software KVM cannot emulate.
 # x86_build APP_DIR: make the app's images.
 x86_build() {
-	mk "$1" ${X86_KERNEL_CFLAGS:+CFLAGS-y="$X86_KERNEL_CFLAGS"} ||
+	mk "$1" ||
 		fail "build failed: $(tail -5 "$T_DIR/make.log")"
 }
 
