@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The parts of Xen's guest ABI this platform uses, written from the public
+ * interface description (xen/include/public: xen.h, sched.h,
+ * event_channel.h, io/console.h, elfnote.h): hypercall numbers, constants
+ * and the layouts of the shared structures, for x86_64 PV guests.
+ */
+#ifndef __XEN_ABI_H__
+#define __XEN_ABI_H__
+
+/* ELF note types (elfnote.h); the note name is "Xen". */
+#define XEN_NOTE_ENTRY 1
+#define XEN_NOTE_HYPERCALL_PAGE 2
+#define XEN_NOTE_VIRT_BASE 3
+#define XEN_NOTE_PADDR_OFFSET 4
+#define XEN_NOTE_XEN_VERSION 5
+#define XEN_NOTE_GUEST_OS 6
+#define XEN_NOTE_LOADER 8
+#define XEN_NOTE_FEATURES 10
+#define XEN_NOTE_PHYS32_ENTRY 18
+
+/* Kernel segment selectors of a 64-bit PV guest (ring 3). */
+#define XEN_KERNEL_CS 0xe033
+#define XEN_KERNEL_DS 0xe02b
+
+#ifndef __ASSEMBLY__
+#include <uk/essentials.h>
+
+/* Hypercall numbers: each has a 32-byte slot in the hypercall page. */
+#define XEN_HC_set_trap_table 0
+#define XEN_HC_set_timer_op 15
+#define XEN_HC_update_va_mapping 14
+#define XEN_HC_console_io 18
+#define XEN_HC_sched_op 29
+#define XEN_HC_event_channel_op 32
+
+#define XEN_SCHEDOP_yield 0
+#define XEN_SCHEDOP_block 1
+#define XEN_SCHEDOP_shutdown 2
+#define XEN_SCHEDOP_poll 3
+#define XEN_SHUTDOWN_poweroff 0
+#define XEN_SHUTDOWN_crash 3
+
+#define XEN_EVTCHNOP_bind_virq 1
+#define XEN_EVTCHNOP_send 4
+#define XEN_VIRQ_TIMER 0
+
+#define XEN_CONSOLEIO_write 0
+#define XEN_UVMF_INVLPG 2
+
+#define XEN_SIF_INITDOMAIN (1 << 1)
+#define XEN_PAGE_SHIFT 12
+#define XEN_PAGE_SIZE (1UL << XEN_PAGE_SHIFT)
+/* The read-only machine-to-physical table every PV guest sees. */
+#define XEN_M2P ((const unsigned long *)0xffff800000000000UL)
+
+struct xen_start_info {
+	char magic[32];
+	unsigned long nr_pages;
+	unsigned long shared_info; /* machine address */
+	uint32_t flags;
+	unsigned long store_mfn;
+	uint32_t store_evtchn;
+	union {
+		struct {
+			unsigned long mfn;
+			uint32_t evtchn;
+		} domu;
+		struct {
+			uint32_t info_off;
+			uint32_t info_size;
+		} dom0;
+	} console;
+	unsigned long pt_base; /* virtual */
+	unsigned long nr_pt_frames;
+	unsigned long mfn_list; /* virtual */
+	unsigned long mod_start;
+	unsigned long mod_len;
+	char cmd_line[1024];
+	unsigned long first_p2m_pfn;
+	unsigned long nr_p2m_frames;
+};
+
+struct xen_vcpu_time_info {
+	uint32_t version;
+	uint32_t pad0;
+	uint64_t tsc_timestamp;
+	uint64_t system_time;
+	uint32_t tsc_to_system_mul;
+	int8_t tsc_shift;
+	uint8_t flags;
+	uint8_t pad1[2];
+};
+
+struct xen_vcpu_info {
+	uint8_t evtchn_upcall_pending;
+	uint8_t evtchn_upcall_mask;
+	unsigned long evtchn_pending_sel;
+	unsigned long cr2; /* arch part: faulting address of a #PF */
+	unsigned long pad;
+	struct xen_vcpu_time_info time;
+};
+
+struct xen_shared_info {
+	struct xen_vcpu_info vcpu_info[32];
+	unsigned long evtchn_pending[64];
+	unsigned long evtchn_mask[64];
+	uint32_t wc_version;
+	uint32_t wc_sec;
+	uint32_t wc_nsec;
+	uint32_t wc_sec_hi;
+};
+
+struct xen_trap_info {
+	uint8_t vector;
+	uint8_t flags; /* bits 0-1: DPL */
+	uint16_t cs;
+	unsigned long address;
+};
+
+struct xen_sched_shutdown {
+	unsigned int reason;
+};
+
+struct xen_sched_poll {
+	uint32_t *ports;
+	unsigned int nr_ports;
+	uint64_t timeout; /* system time, ns */
+};
+
+struct xen_evtchn_send {
+	uint32_t port;
+};
+
+struct xen_evtchn_bind_virq {
+	uint32_t virq;
+	uint32_t vcpu;
+	uint32_t port; /* out */
+};
+
+struct xen_cons_ring {
+	char in[1024];
+	char out[2048];
+	uint32_t in_cons, in_prod;
+	uint32_t out_cons, out_prod;
+};
+
+_Static_assert(sizeof(struct xen_vcpu_info) == 64, "vcpu_info layout");
+_Static_assert(__builtin_offsetof(struct xen_shared_info, wc_version) == 0xc00,
+	       "shared_info layout");
+_Static_assert(__builtin_offsetof(struct xen_start_info, cmd_line) == 0x80,
+	       "start_info layout");
+
+/* --- Hypercalls: arguments in rdi, rsi, rdx, r10, r8; rcx and r11 lost. */
+extern char xen_hypercall_page[];
+
+static inline long xen_hypercall3(unsigned int nr, unsigned long a1,
+				  unsigned long a2, unsigned long a3)
+{
+	long ret;
+	void *fn = xen_hypercall_page + nr * 32;
+
+	__asm__ __volatile__("call *%[fn]"
+			     : "=a"(ret), "+D"(a1), "+S"(a2), "+d"(a3)
+			     : [fn] "r"(fn)
+			     : "memory", "rcx", "r11", "r8", "r10");
+	return ret;
+}
+
+#define xen_hypercall2(nr, a, b) xen_hypercall3(nr, a, b, 0)
+
+static inline long xen_sched_op(int cmd, void *arg)
+{
+	return xen_hypercall2(XEN_HC_sched_op, cmd, (unsigned long)arg);
+}
+
+static inline long xen_evtchn_op(int cmd, void *arg)
+{
+	return xen_hypercall2(XEN_HC_event_channel_op, cmd, (unsigned long)arg);
+}
+
+/* --- Shared between the files of plat/xen/x86_64. */
+extern struct xen_start_info *xen_start_info;
+extern struct xen_shared_info *xen_shared_info;
+
+void xen_console_init(void);
+/* Wait (bounded) until the console backend has read everything. */
+void xen_console_flush(void);
+void xen_puts(const char *s);
+void xen_puthex(unsigned long v);
+void xen_memory_init(void);
+void xen_time_init(void);
+void xen_traps_init(void);
+#endif /* !__ASSEMBLY__ */
+#endif /* __XEN_ABI_H__ */

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Xen PV start-up: map the shared info page, bring up the console, the
+ * trap table, the clock and the memory map, split the command line from
+ * start_info, then call the boot library. Also shutdown.
+ */
+#include <uk/essentials.h>
+#include <uk/argparse.h>
+#include <uk/plat/bootstrap.h>
+#include <xen-abi.h>
+
+#ifndef UK_APP_NAME
+#define UK_APP_NAME "unikernel"
+#endif
+#define XEN_MAX_ARGS 64
+
+struct xen_start_info *xen_start_info;
+struct xen_shared_info *xen_shared_info;
+
+/* A page of the image whose mapping is replaced by the shared info page. */
+static char shared_info_va[4096] __align(4096);
+static char cmdline[sizeof(((struct xen_start_info *)0)->cmd_line) + 1];
+static char *argv[XEN_MAX_ARGS + 1];
+
+void xen_start_c(struct xen_start_info *si) __noreturn __used;
+
+void xen_start_c(struct xen_start_info *si)
+{
+	unsigned long pte;
+	unsigned int i;
+	int argc;
+
+	xen_start_info = si;
+	/* Present, writable, accessed, dirty. */
+	pte = (si->shared_info & ~(XEN_PAGE_SIZE - 1)) | 0x63;
+	if (xen_hypercall3(XEN_HC_update_va_mapping,
+			   (unsigned long)shared_info_va, pte,
+			   XEN_UVMF_INVLPG) == 0)
+		xen_shared_info = (struct xen_shared_info *)shared_info_va;
+	xen_console_init();
+	if (!xen_shared_info) {
+		xen_puts("xen: cannot map the shared info page\n");
+		ukplat_crash();
+	}
+	xen_traps_init();
+	xen_time_init();
+	xen_memory_init();
+
+	for (i = 0; i < sizeof(cmdline) - 1 && si->cmd_line[i]; i++)
+		cmdline[i] = si->cmd_line[i];
+	cmdline[i] = 0;
+	argv[0] = UK_APP_NAME;
+	argc = 1 + uk_argnparse(cmdline, sizeof(cmdline), argv + 1,
+				XEN_MAX_ARGS - 1);
+	argv[argc] = NULL;
+	ukplat_entry(argc, argv);
+}
+
+static void put_dec(int v)
+{
+	char buf[16];
+	int i = sizeof(buf);
+	unsigned int u = v < 0 ? -(unsigned int)v : (unsigned int)v;
+
+	buf[--i] = 0;
+	do {
+		buf[--i] = '0' + u % 10;
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--i] = '-';
+	xen_puts(buf + i);
+}
+
+/*
+ * Xen carries only a shutdown reason, not a status: 0 powers off, any
+ * other status is a crash, and the status is printed first so that the
+ * host (support/scripts/run/xen-x86_64.sh, tests) can read it.
+ */
+void ukplat_terminate(int status)
+{
+	struct xen_sched_shutdown sd = {
+		.reason = status ? XEN_SHUTDOWN_crash : XEN_SHUTDOWN_poweroff,
+	};
+
+	if (status) {
+		xen_puts("exit status ");
+		put_dec(status);
+		xen_puts("\n");
+	}
+	xen_console_flush();
+	for (;;)
+		xen_sched_op(XEN_SCHEDOP_shutdown, &sd);
+}
+
+void ukplat_crash(void)
+{
+	ukplat_terminate(UKPLAT_STATUS_CRASH);
+}
