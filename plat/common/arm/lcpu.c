@@ -6,31 +6,6 @@
 #include <uk/arch/barrier.h>
 #include <arm/timer.h>
 
-void ukplat_lcpu_enable_irq(void)
-{
-	ukarch_irq_enable();
-}
-
-void ukplat_lcpu_disable_irq(void)
-{
-	ukarch_irq_disable();
-}
-
-unsigned long ukplat_lcpu_save_irqf(void)
-{
-	return ukarch_irq_save();
-}
-
-void ukplat_lcpu_restore_irqf(unsigned long flags)
-{
-	ukarch_irq_restore(flags);
-}
-
-int ukplat_lcpu_irqs_disabled(void)
-{
-	return ukarch_irqs_disabled();
-}
-
 void ukplat_lcpu_halt_irq_until(__nsec until)
 {
 	/*

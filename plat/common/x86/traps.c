@@ -240,29 +240,3 @@ void x86_traps_init(void)
 	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 	pic_init();
 }
-
-/* --- The logical CPU ------------------------------------------------------- */
-void ukplat_lcpu_enable_irq(void)
-{
-	ukarch_irq_enable();
-}
-
-void ukplat_lcpu_disable_irq(void)
-{
-	ukarch_irq_disable();
-}
-
-unsigned long ukplat_lcpu_save_irqf(void)
-{
-	return ukarch_irq_save();
-}
-
-void ukplat_lcpu_restore_irqf(unsigned long flags)
-{
-	ukarch_irq_restore(flags);
-}
-
-int ukplat_lcpu_irqs_disabled(void)
-{
-	return ukarch_irqs_disabled();
-}
