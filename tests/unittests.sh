@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# apps/unittests (every uktest suite in one unikernel) on each platform and
+# arch that boots: one build per arch (its platforms together), then the
+# boots two at a time. Each must print "uktest: N passed, 0 failed" and
+# exit 0. Then an image built with CONFIG_LIBUKTEST_SELFCHECK_FAIL must
+# report a failure and a non-zero status, and so must uktest_fail=1.
+. "$(dirname "$0")/lib.sh"
+need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-system-mipsel \
+	qemu-arm-static qemu-mips-static qemu-mipsel-static \
+	arm-linux-gnueabihf-gcc mips-linux-gnu-gcc mipsel-linux-gnu-gcc
+
+# name:config lines (space-separated)
+builds="x86_64:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
+arm32:CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y
+mips32:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
+mips32el:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_LITTLE_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
+fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y"
+
+build_one() {
+	local name=$1 app=$T_DIR/$1/unittests
+	shift
+	app_copy unittests "$app" >/dev/null
+	# shellcheck disable=SC2068
+	(config "$app" $@ && mk "$app") >/dev/null ||
+		echo "$name" >>"$T_DIR/build-failed"
+}
+jobs=0
+while IFS=: read -r name cfg; do
+	build_one "$name" $cfg &
+	jobs=$((jobs + 1))
+	[ $((jobs % 2)) = 0 ] && wait
+done <<<"$builds"
+wait
+[ -f "$T_DIR/build-failed" ] &&
+	fail "build failed: $(paste -sd, "$T_DIR/build-failed"): $(grep -m3 -i 'error' "$T_DIR/make.log")"
+grep -i 'warning:' "$T_DIR/make.log" | head -3 | grep . &&
+	fail "compiler warnings: $(grep -m1 -i 'warning:' "$T_DIR/make.log")"
+
+# label:image:environment (boots through uk-run, status = the app's)
+boots="linuxu-x86_64:x86_64/build/unittests_linuxu-x86_64:
+kvm-x86_64-tcg:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm
+kvm-x86_64-pc:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=pc
+linuxu-arm32:arm32/build/unittests_linuxu-arm32:
+kvm-arm32:arm32/build/unittests_kvm-arm32:
+baremetal-arm32:arm32/build/unittests_baremetal-arm32:
+linuxu-mips32:mips32/build/unittests_linuxu-mips32:
+baremetal-mips32:mips32/build/unittests_baremetal-mips32:
+linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:
+baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:"
+if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+	boots+="
+kvm-x86_64-kvm:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=kvm UK_MACHINE=microvm"
+else
+	note "no usable /dev/kvm: TCG only"
+fi
+
+boot_one() {
+	local label=$1 img=$2 env=$3 rc=0
+	shift 3
+	# shellcheck disable=SC2086
+	env $env timeout --kill-after=5 120 "$UK_ROOT/support/scripts/uk-run" \
+		"$T_DIR/${img%%/*}/unittests/${img#*/}" "$@" </dev/null 2>&1 | tr -d '\r' \
+		>"$T_DIR/$label.out"
+	rc=${PIPESTATUS[0]}
+	echo "$rc" >"$T_DIR/$label.rc"
+}
+n=0
+while IFS=: read -r label img env; do
+	boot_one "$label" "$img" "$env" seed=7 &
+	n=$((n + 1))
+	[ $((n % 2)) = 0 ] && wait
+done <<<"$boots"
+boot_one fail-kconfig fail/build/unittests_linuxu-x86_64 "" &
+boot_one fail-arg x86_64/build/unittests_linuxu-x86_64 "" uktest_fail=1 \
+	suite=uktest,alloc &
+wait
+
+while IFS=: read -r label img env; do
+	out=$T_DIR/$label.out rc=$(cat "$T_DIR/$label.rc")
+	[ "$rc" = 124 ] && fail "$label: no exit in 120 s: $(tail -3 "$out")"
+	line=$(grep -a '^uktest: ' "$out")
+	[[ $line =~ ^uktest:\ ([0-9]+)\ passed,\ 0\ failed$ ]] ||
+		fail "$label: $(grep -a -m2 'FAIL' "$out") summary '$line'"
+	[ "${BASH_REMATCH[1]}" -ge 10 ] ||
+		fail "$label: only ${BASH_REMATCH[1]} tests ran"
+	grep -aq '^\[ PASS \] uktest.selfcheck_fail' "$out" &&
+		fail "$label: the failing self-check ran"
+	[ "$rc" = 0 ] || fail "$label: exit status $rc, expected 0"
+	note "$label: $line"
+done <<<"$boots"
+
+for label in fail-kconfig fail-arg; do
+	out=$T_DIR/$label.out rc=$(cat "$T_DIR/$label.rc")
+	grep -aq '^\[ FAIL \] uktest.selfcheck_fail: .*selfcheck.c:[0-9]*: expected one == 2: 1 != 2$' "$out" ||
+		fail "$label: no FAIL line for the self-check: $(tail -3 "$out")"
+	grep -aqE '^uktest: [0-9]+ passed, [1-9][0-9]* failed$' "$out" ||
+		fail "$label: summary does not count the failure: $(tail -1 "$out")"
+	[ "$rc" = 1 ] || fail "$label: exit status $rc, expected 1"
+done
+# suite= selects: only uktest and alloc suites ran.
+grep -a '^\[ ' "$T_DIR/fail-arg.out" | grep -avq '\] \(uktest\|alloc\)\.' &&
+	fail "suite=uktest,alloc ran other suites"
+echo "ok"
