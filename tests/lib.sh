@@ -21,12 +21,14 @@ need() {
 	done
 }
 
-# app_copy APP [DEST]: a private copy of apps/APP (builds never share
-# a folder); prints the folder.
+# app_copy APP [DEST]: a private copy of apps/APP, or of the app folder
+# APP names relative to the tree when it has a '/' (a fixture); builds
+# never share a folder. Prints the folder.
 app_copy() {
-	local dst=${2:-$T_DIR/$1}
+	local src=$UK_ROOT/apps/$1 dst=${2:-$T_DIR/${1##*/}}
+	case $1 in */*) src=$UK_ROOT/$1 ;; esac
 	mkdir -p "$dst"
-	cp -r "$UK_ROOT/apps/$1/." "$dst/"
+	cp -r "$src/." "$dst/"
 	rm -rf "$dst/build" "$dst/.config"
 	# The copy's Makefile must still find the tree.
 	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$dst/Makefile"
