@@ -131,9 +131,8 @@ static int check_block(const struct shadow *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
 		if (s->p[i] != (uint8_t)(s->fill + i)) {
-			UK_TEST_FAIL("block %p+%zu: byte %u, expected %u",
-				     s->p, i, s->p[i],
-				     (uint8_t)(s->fill + i));
+			UK_TEST_FAIL("block %p+%zu: byte %u, expected %u", s->p,
+				     i, s->p[i], (uint8_t)(s->fill + i));
 			return 0;
 		}
 	return 1;
@@ -154,8 +153,8 @@ static int overlaps(const struct shadow *tab, unsigned int self,
 	return 0;
 }
 
-void uk_test_alloc_stress(struct uk_alloc *a, uint32_t seed,
-			  unsigned int iters, size_t max_size)
+void uk_test_alloc_stress(struct uk_alloc *a, uint32_t seed, unsigned int iters,
+			  size_t max_size)
 {
 	struct shadow tab[STRESS_SLOTS];
 	struct uk_alloc_stats s0, s1;
@@ -199,8 +198,9 @@ void uk_test_alloc_stress(struct uk_alloc *a, uint32_t seed,
 				if (p)
 					for (size_t i = 0; i < size; i++)
 						if (p[i]) {
-							UK_TEST_FAIL("calloc %p+%zu not zero",
-								     p, i);
+							UK_TEST_FAIL(
+								"calloc %p+%zu not zero",
+								p, i);
 							errors++;
 							break;
 						}
@@ -216,8 +216,7 @@ void uk_test_alloc_stress(struct uk_alloc *a, uint32_t seed,
 				continue;
 			}
 			if ((uintptr_t)p & (align - 1)) {
-				UK_TEST_FAIL("%p not aligned to %zu", p,
-					     align);
+				UK_TEST_FAIL("%p not aligned to %zu", p, align);
 				errors++;
 			}
 			if (a->getsize(a, p) < size) {

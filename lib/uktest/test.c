@@ -25,8 +25,8 @@ void _uk_test_fail(const char *file, unsigned int line, const char *fmt, ...)
 	va_list ap;
 
 	cur_failures++;
-	printf("[ FAIL ] %s.%s: %s:%u: ", t ? t->suite : "?",
-	       t ? t->name : "?", file, line);
+	printf("[ FAIL ] %s.%s: %s:%u: ", t ? t->suite : "?", t ? t->name : "?",
+	       file, line);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);

@@ -13,14 +13,12 @@ UK_TESTCASE(alloc, default_registered)
 
 	if (!UK_TEST_EXPECT_NOT_NULL(a))
 		return;
-	uk_alloc_foreach (it)
-		found += it == a;
+	uk_alloc_foreach(it) found += it == a;
 	UK_TEST_EXPECT_SNUM_EQ(found, 1);
 	/* Registering again is harmless and keeps one entry. */
 	UK_TEST_EXPECT_ZERO(uk_alloc_register(a));
 	found = 0;
-	uk_alloc_foreach (it)
-		found += it == a;
+	uk_alloc_foreach(it) found += it == a;
 	UK_TEST_EXPECT_SNUM_EQ(found, 1);
 }
 

@@ -51,8 +51,7 @@ UK_TESTCASE(allocbbuddy, addmem)
 	if (!UK_TEST_EXPECT_NOT_NULL(a) || !UK_TEST_EXPECT_NOT_NULL(more))
 		return;
 	before = uk_alloc_availmem(a);
-	UK_TEST_EXPECT_ZERO(uk_alloc_addmem(a, more,
-					    64 * UK_ALLOC_PAGE_SIZE));
+	UK_TEST_EXPECT_ZERO(uk_alloc_addmem(a, more, 64 * UK_ALLOC_PAGE_SIZE));
 	UK_TEST_EXPECT_SNUM_GT(uk_alloc_availmem(a), before);
 	uk_test_alloc_stress(a, uk_test_arg_ulong("seed", 1) + 1, 5000,
 			     128 * 1024);

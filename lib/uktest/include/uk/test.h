@@ -29,15 +29,15 @@ struct uk_testcase {
 	unsigned long flags;
 };
 
-#define _UK_TESTCASE(suite, name, flags)                                      \
-	static void UK_CONCAT(__uk_test_, UK_CONCAT(suite, __##name))(void);  \
-	static const struct uk_testcase __used __section(                     \
-		".uk_testtab." #suite "." #name)                              \
-		UK_CONCAT(__uk_testent_, UK_CONCAT(suite, __##name)) = {      \
-			#suite, #name,                                        \
-			UK_CONCAT(__uk_test_, UK_CONCAT(suite, __##name)),    \
-			(flags)                                               \
-		};                                                            \
+#define _UK_TESTCASE(suite, name, flags)                                       \
+	static void UK_CONCAT(__uk_test_, UK_CONCAT(suite, __##name))(void);   \
+	static const struct uk_testcase __used __section(".uk_testtab." #suite \
+							 "." #name)            \
+		UK_CONCAT(__uk_testent_, UK_CONCAT(suite, __##name)) = {       \
+			#suite, #name,                                         \
+			UK_CONCAT(__uk_test_, UK_CONCAT(suite, __##name)),     \
+			(flags)                                                \
+		};                                                             \
 	static void UK_CONCAT(__uk_test_, UK_CONCAT(suite, __##name))(void)
 
 #define UK_TESTCASE(suite, name) _UK_TESTCASE(suite, name, 0)
@@ -50,62 +50,62 @@ void _uk_test_fail(const char *file, unsigned int line, const char *fmt, ...)
 	_uk_test_fail(__FILE__, __LINE__, fmt, ##__VA_ARGS__)
 
 /* Each macro evaluates its arguments once and is true when it passed. */
-#define UK_TEST_EXPECT(cond)                                      \
-	({                                                        \
-		int __ok = !!(cond);                              \
-		if (!__ok)                                        \
-			UK_TEST_FAIL("expected %s", #cond);       \
-		__ok;                                             \
+#define UK_TEST_EXPECT(cond)                                \
+	({                                                  \
+		int __ok = !!(cond);                        \
+		if (!__ok)                                  \
+			UK_TEST_FAIL("expected %s", #cond); \
+		__ok;                                       \
 	})
 #define UK_TEST_EXPECT_ZERO(x) UK_TEST_EXPECT_SNUM_EQ(x, 0)
 #define UK_TEST_EXPECT_NULL(x) UK_TEST_EXPECT_PTR_EQ(x, NULL)
-#define UK_TEST_EXPECT_NOT_NULL(x)                                      \
-	({                                                              \
-		const void *__p = (x);                                  \
-		if (!__p)                                               \
-			UK_TEST_FAIL("expected %s not NULL", #x);       \
-		__p != NULL;                                            \
+#define UK_TEST_EXPECT_NOT_NULL(x)                                \
+	({                                                        \
+		const void *__p = (x);                            \
+		if (!__p)                                         \
+			UK_TEST_FAIL("expected %s not NULL", #x); \
+		__p != NULL;                                      \
 	})
-#define UK_TEST_EXPECT_PTR_EQ(x, y)                                          \
-	({                                                                   \
-		const void *__a = (x), *__b = (y);                           \
-		if (__a != __b)                                              \
-			UK_TEST_FAIL("expected %s == %s: %p != %p", #x, #y,  \
-				     __a, __b);                              \
-		__a == __b;                                                  \
+#define UK_TEST_EXPECT_PTR_EQ(x, y)                                         \
+	({                                                                  \
+		const void *__a = (x), *__b = (y);                          \
+		if (__a != __b)                                             \
+			UK_TEST_FAIL("expected %s == %s: %p != %p", #x, #y, \
+				     __a, __b);                             \
+		__a == __b;                                                 \
 	})
-#define UK_TEST_EXPECT_SNUM_EQ(x, y)                                         \
-	({                                                                   \
-		long long __a = (long long)(x), __b = (long long)(y);        \
-		if (__a != __b)                                              \
-			UK_TEST_FAIL("expected %s == %s: %lld != %lld", #x,  \
-				     #y, __a, __b);                          \
-		__a == __b;                                                  \
+#define UK_TEST_EXPECT_SNUM_EQ(x, y)                                        \
+	({                                                                  \
+		long long __a = (long long)(x), __b = (long long)(y);       \
+		if (__a != __b)                                             \
+			UK_TEST_FAIL("expected %s == %s: %lld != %lld", #x, \
+				     #y, __a, __b);                         \
+		__a == __b;                                                 \
 	})
-#define UK_TEST_EXPECT_UNUM_EQ(x, y)                                         \
-	({                                                                   \
-		unsigned long long __a = (unsigned long long)(x),            \
-				   __b = (unsigned long long)(y);            \
-		if (__a != __b)                                              \
-			UK_TEST_FAIL("expected %s == %s: %llu != %llu", #x,  \
-				     #y, __a, __b);                          \
-		__a == __b;                                                  \
+#define UK_TEST_EXPECT_UNUM_EQ(x, y)                                        \
+	({                                                                  \
+		unsigned long long __a = (unsigned long long)(x),           \
+				   __b = (unsigned long long)(y);           \
+		if (__a != __b)                                             \
+			UK_TEST_FAIL("expected %s == %s: %llu != %llu", #x, \
+				     #y, __a, __b);                         \
+		__a == __b;                                                 \
 	})
-#define UK_TEST_EXPECT_SNUM_GE(x, y)                                         \
-	({                                                                   \
-		long long __a = (long long)(x), __b = (long long)(y);        \
-		if (__a < __b)                                               \
-			UK_TEST_FAIL("expected %s >= %s: %lld < %lld", #x,   \
-				     #y, __a, __b);                          \
-		__a >= __b;                                                  \
+#define UK_TEST_EXPECT_SNUM_GE(x, y)                                           \
+	({                                                                     \
+		long long __a = (long long)(x), __b = (long long)(y);          \
+		if (__a < __b)                                                 \
+			UK_TEST_FAIL("expected %s >= %s: %lld < %lld", #x, #y, \
+				     __a, __b);                                \
+		__a >= __b;                                                    \
 	})
-#define UK_TEST_EXPECT_SNUM_GT(x, y)                                         \
-	({                                                                   \
-		long long __a = (long long)(x), __b = (long long)(y);        \
-		if (__a <= __b)                                              \
-			UK_TEST_FAIL("expected %s > %s: %lld <= %lld", #x,   \
-				     #y, __a, __b);                          \
-		__a > __b;                                                   \
+#define UK_TEST_EXPECT_SNUM_GT(x, y)                                           \
+	({                                                                     \
+		long long __a = (long long)(x), __b = (long long)(y);          \
+		if (__a <= __b)                                                \
+			UK_TEST_FAIL("expected %s > %s: %lld <= %lld", #x, #y, \
+				     __a, __b);                                \
+		__a > __b;                                                     \
 	})
 
 /*

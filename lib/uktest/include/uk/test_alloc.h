@@ -23,7 +23,7 @@ void uk_test_alloc_check(struct uk_alloc *a, unsigned int flags);
  * read back, and once all is freed availmem and the statistics are back
  * where they started.
  */
-void uk_test_alloc_stress(struct uk_alloc *a, uint32_t seed,
-			  unsigned int iters, size_t max_size);
+void uk_test_alloc_stress(struct uk_alloc *a, uint32_t seed, unsigned int iters,
+			  size_t max_size);
 
 #endif /* __UK_TEST_ALLOC_H__ */
