@@ -33,7 +33,7 @@ cat >"$st_src/Config.uk" <<'MK'
 config APPSELFTEST
 	bool
 	default y
-	select LIBNOLIBC if !HAVE_LIBC
+	select LIBNOLIBC if !LIBNEWLIB
 	select LIBUKBOOT
 MK
 cat >"$st_src/main.c" <<'C'

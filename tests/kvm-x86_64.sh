@@ -102,7 +102,7 @@ note "ACPI power-off: pc, q35, microvm"
 tapp=$T_DIR/timetest
 mkdir -p "$tapp"
 printf 'UK_ROOT ?= %s\ninclude $(UK_ROOT)/Makefile\n' "$UK_ROOT" >"$tapp/Makefile"
-printf 'config APPTIMETEST\n\tbool\n\tdefault y\n\tselect LIBNOLIBC if !HAVE_LIBC\n\tselect LIBUKBOOT\n' >"$tapp/Config.uk"
+printf 'config APPTIMETEST\n\tbool\n\tdefault y\n\tselect LIBNOLIBC if !LIBNEWLIB\n\tselect LIBUKBOOT\n' >"$tapp/Config.uk"
 printf '$(eval $(call addlib,apptimetest))\nAPPTIMETEST_SRCS-y += $(APPTIMETEST_BASE)/main.c\n' >"$tapp/Makefile.uk"
 cat >"$tapp/main.c" <<'C'
 #include <stdio.h>
