@@ -14,7 +14,7 @@ tm new-session -d -x 120 -y 40 \
 	"make -C $app menuconfig L=$UK_ROOT/tests/fixtures/libsame; echo MENU-DONE; sleep 30"
 screen() { tm capture-pane -p; }
 wait_for() {
-	for _ in $(seq 50); do
+	for _ in $(seq 150); do
 		screen | grep -q "$1" && return 0
 		sleep 0.2
 	done
