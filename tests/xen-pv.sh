@@ -30,8 +30,8 @@ build() {
 	[ -f "$d/build/$1_xen-x86_64.xl" ] || fail "$1: no .xl file"
 	echo "$d/build/$1_xen-x86_64"
 }
-hw=$(build helloworld)
-ct=$(build crashtest)
+hw=$(build helloworld) || { echo "$hw"; exit 1; }
+ct=$(build crashtest) || { echo "$ct"; exit 1; }
 grep -qx "kernel = \"$hw\"" "$hw.xl" || fail "$hw.xl: kernel line: $(cat "$hw.xl")"
 readelf -n "$hw" | grep -q 'Xen .*0x00000006' || fail "no Xen GUEST_OS note"
 

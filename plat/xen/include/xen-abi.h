@@ -33,6 +33,16 @@
 #define XEN_HC_console_io 18
 #define XEN_HC_sched_op 29
 #define XEN_HC_event_channel_op 32
+#define XEN_HC_memory_op 12
+#define XEN_HC_hvm_op 34
+
+#define XEN_DOMID_SELF 0x7ff0
+#define XEN_XENMEM_add_to_physmap 7
+#define XEN_XENMAPSPACE_shared_info 0
+#define XEN_HVMOP_get_param 1
+#define XEN_HVM_PARAM_CONSOLE_PFN 17
+#define XEN_HVM_PARAM_CONSOLE_EVTCHN 18
+#define XEN_HVM_START_MAGIC 0x336ec578
 
 #define XEN_SCHEDOP_yield 0
 #define XEN_SCHEDOP_block 1
@@ -138,6 +148,41 @@ struct xen_evtchn_bind_virq {
 	uint32_t port; /* out */
 };
 
+struct xen_add_to_physmap {
+	uint16_t domid;
+	uint16_t size;
+	uint32_t space;
+	unsigned long idx;
+	unsigned long gpfn;
+};
+
+struct xen_hvm_param {
+	uint16_t domid;
+	uint32_t index;
+	uint64_t value;
+};
+
+/* What a PVH guest finds at %ebx (hvm_start_info, version 1). */
+struct xen_hvm_start_info {
+	uint32_t magic;
+	uint32_t version;
+	uint32_t flags;
+	uint32_t nr_modules;
+	uint64_t modlist_paddr;
+	uint64_t cmdline_paddr;
+	uint64_t rsdp_paddr;
+	uint64_t memmap_paddr; /* version >= 1 */
+	uint32_t memmap_entries;
+	uint32_t reserved;
+};
+
+struct xen_hvm_memmap_entry {
+	uint64_t addr;
+	uint64_t size;
+	uint32_t type; /* 1: RAM */
+	uint32_t reserved;
+};
+
 struct xen_cons_ring {
 	char in[1024];
 	char out[2048];
@@ -183,7 +228,15 @@ static inline long xen_evtchn_op(int cmd, void *arg)
 extern struct xen_start_info *xen_start_info;
 extern struct xen_shared_info *xen_shared_info;
 
+extern char xen_shared_info_page[4096];
+/* 1 when booted through the PVH entry (pvh.c), 0 for PV. */
+extern int xen_pvh;
+
+void xen_boot_finish(const char *cmdline) __noreturn;
 void xen_console_init(void);
+void xen_console_set_ring(void *ring, uint32_t port);
+void xen_memregion_add(unsigned long base, unsigned long len,
+		       unsigned int flags, const char *name);
 /* Wait (bounded) until the console backend has read everything. */
 void xen_console_flush(void);
 void xen_puts(const char *s);
@@ -191,5 +244,6 @@ void xen_puthex(unsigned long v);
 void xen_memory_init(void);
 void xen_time_init(void);
 void xen_traps_init(void);
+void xen_pvh_traps_init(void);
 #endif /* !__ASSEMBLY__ */
 #endif /* __XEN_ABI_H__ */

@@ -35,6 +35,12 @@ void xen_console_init(void)
 						 (pfn << XEN_PAGE_SHIFT));
 }
 
+void xen_console_set_ring(void *r, uint32_t port)
+{
+	cons_port = port;
+	ring = r;
+}
+
 static void notify(void)
 {
 	struct xen_evtchn_send s = { .port = cons_port };

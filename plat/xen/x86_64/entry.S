@@ -7,6 +7,11 @@
  * Xen enters _xen_start in 64-bit mode (ring 3, paging on, the image
  * mapped at its link address by Xen's initial page tables) with
  * %rsi = the virtual address of start_info.
+ *
+ * The same image is also a PVH guest: Xen enters _xen_pvh_start in flat
+ * 32-bit protected mode, paging off, %ebx = the physical address of
+ * hvm_start_info. It maps the low 4 GiB 1:1 (page 0 left out, so NULL
+ * faults), enters long mode and calls xen_pvh_start_c (pvh.c).
  */
 #include <xen-abi.h>
 
@@ -40,6 +45,13 @@
 	xen_note_quad XEN_NOTE_PADDR_OFFSET, XEN_VIRT_BASE
 	xen_note_quad XEN_NOTE_ENTRY, _xen_start
 	xen_note_quad XEN_NOTE_HYPERCALL_PAGE, xen_hypercall_page
+	/* PVH (xl type = "pvh"): a 32-bit physical entry point. */
+	.balign 4
+	.long 4
+	.long 4
+	.long XEN_NOTE_PHYS32_ENTRY
+	.asciz "Xen"
+	.long _xen_pvh_start
 	.balign 4
 
 .section .text.xen_boot, "ax"
@@ -51,6 +63,80 @@ _xen_start:
 	movq %rsi, %rdi
 	call xen_start_c
 1:	jmp 1b
+
+.code32
+.globl _xen_pvh_start
+_xen_pvh_start:
+	cli
+	cld
+	movl %ebx, pvh_start_info
+	/* PML4[0] -> PDPT; PDPT[0..3] -> 4 PDs of 2 MiB pages (4 GiB). */
+	movl $pvh_pdpt + 3, pvh_pml4
+	xorl %ecx, %ecx
+1:	movl %ecx, %eax
+	shll $12, %eax
+	addl $pvh_pd + 3, %eax
+	movl %eax, pvh_pdpt(, %ecx, 8)
+	incl %ecx
+	cmpl $4, %ecx
+	jb 1b
+	xorl %ecx, %ecx
+2:	movl %ecx, %eax
+	shll $21, %eax
+	orl $0x83, %eax		/* present, writable, 2 MiB */
+	movl %eax, pvh_pd(, %ecx, 8)
+	incl %ecx
+	cmpl $2048, %ecx
+	jb 2b
+	/* The first 2 MiB in 4 KiB pages, without page 0. */
+	movl $pvh_pt0 + 3, pvh_pd
+	movl $1, %ecx
+3:	movl %ecx, %eax
+	shll $12, %eax
+	orl $3, %eax
+	movl %eax, pvh_pt0(, %ecx, 8)
+	incl %ecx
+	cmpl $512, %ecx
+	jb 3b
+
+	movl $pvh_pml4, %eax
+	movl %eax, %cr3
+	movl %cr4, %eax
+	orl $0x620, %eax	/* PAE, OSFXSR, OSXMMEXCPT */
+	movl %eax, %cr4
+	movl $0xc0000080, %ecx	/* EFER.LME */
+	rdmsr
+	orl $0x100, %eax
+	wrmsr
+	movl %cr0, %eax
+	andl $~0x4, %eax	/* no EM: SSE usable */
+	orl $0x80000003, %eax	/* PG, MP, PE */
+	movl %eax, %cr0
+	lgdt pvh_gdt_desc
+	ljmp $0x08, $pvh_long
+
+.code64
+pvh_long:
+	movl $0x10, %eax
+	movl %eax, %ds
+	movl %eax, %es
+	movl %eax, %ss
+	movl %eax, %fs
+	movl %eax, %gs
+	leaq xen_boot_stack_top(%rip), %rsp
+	movl pvh_start_info(%rip), %edi
+	call xen_pvh_start_c
+4:	jmp 4b
+
+.section .rodata.pvh_gdt, "a"
+.balign 16
+pvh_gdt:
+	.quad 0
+	.quad 0x00af9a000000ffff	/* 0x08: 64-bit code */
+	.quad 0x00cf92000000ffff	/* 0x10: data */
+pvh_gdt_desc:
+	.word pvh_gdt_desc - pvh_gdt - 1
+	.quad pvh_gdt
 
 /* Xen writes one 32-byte stub per hypercall here at domain build. */
 .section .text.xen_hypercall_page, "ax"
@@ -68,6 +154,25 @@ xen_hypercall_page:
  * registers as a struct xen_regs (traps.c) and reports: it never returns.
  */
 .section .text.xen_traps, "ax"
+/*
+ * PVH: the CPU's own frame on the stack (ring 0, IDT): the same stubs
+ * without the %rcx/%r11 pops.
+ */
+.balign 16
+.globl xen_pvh_trap_stubs
+xen_pvh_trap_stubs:
+.set vec, 0
+.rept 32
+	.balign 16
+	.if (vec == 8) || ((vec >= 10) && (vec <= 14)) || (vec == 17) || (vec == 21)
+	.else
+	pushq $0
+	.endif
+	pushq $vec
+	jmp xen_trap_common
+	.set vec, vec + 1
+.endr
+
 .balign 16
 .globl xen_trap_stubs
 xen_trap_stubs:
@@ -106,6 +211,19 @@ xen_trap_common:
 	andq $-16, %rsp
 	call xen_trap_handle
 1:	jmp 1b
+
+.section .bss.xen_pvh, "aw", @nobits
+.balign 4096
+pvh_pml4:
+	.skip 4096
+pvh_pdpt:
+	.skip 4096
+pvh_pd:
+	.skip 4 * 4096
+pvh_pt0:
+	.skip 4096
+pvh_start_info:
+	.skip 8
 
 .section .bss.xen_boot_stack, "aw", @nobits
 .balign 16

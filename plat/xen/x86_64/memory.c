@@ -19,7 +19,7 @@ extern char _image_start[], _end[];
 #define PTE_MFN(e) (((e) >> 12) & ((1UL << 40) - 1))
 #define SIF_MOD_START_PFN (1 << 3)
 
-static struct ukplat_memregion_desc regions[3];
+static struct ukplat_memregion_desc regions[8];
 static int nr_regions;
 
 static unsigned long va_of_pfn(unsigned long pfn)
@@ -106,6 +106,16 @@ void xen_memory_init(void)
 		};
 		nr_regions = 3;
 	}
+}
+
+void xen_memregion_add(unsigned long base, unsigned long len,
+		       unsigned int flags, const char *name)
+{
+	if (nr_regions == (int)ARRAY_SIZE(regions) || !len)
+		return;
+	regions[nr_regions++] = (struct ukplat_memregion_desc){
+		.base = base, .len = len, .flags = flags, .name = name
+	};
 }
 
 int ukplat_memregion_count(void)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Xen PV start-up: map the shared info page, bring up the console, the
+ * Xen PV start-up (PVH: pvh.c): map the shared info page, bring up the console, the
  * trap table, the clock and the memory map, split the command line from
  * start_info, then call the boot library. Also shutdown.
  */
@@ -17,43 +17,53 @@
 struct xen_start_info *xen_start_info;
 struct xen_shared_info *xen_shared_info;
 
-/* A page of the image whose mapping is replaced by the shared info page. */
-static char shared_info_va[4096] __align(4096);
-static char cmdline[sizeof(((struct xen_start_info *)0)->cmd_line) + 1];
+/*
+ * A page of the image whose mapping (PV) or frame (PVH) is replaced by the
+ * shared info page.
+ */
+char xen_shared_info_page[4096] __align(4096);
+static char cmdline[1024 + 1];
 static char *argv[XEN_MAX_ARGS + 1];
 
 void xen_start_c(struct xen_start_info *si) __noreturn __used;
 
-void xen_start_c(struct xen_start_info *si)
+/* The rest of start-up, the same for PV and PVH. */
+void xen_boot_finish(const char *line)
 {
-	unsigned long pte;
 	unsigned int i;
 	int argc;
 
-	xen_start_info = si;
-	/* Present, writable, accessed, dirty. */
-	pte = (si->shared_info & ~(XEN_PAGE_SIZE - 1)) | 0x63;
-	if (xen_hypercall3(XEN_HC_update_va_mapping,
-			   (unsigned long)shared_info_va, pte,
-			   XEN_UVMF_INVLPG) == 0)
-		xen_shared_info = (struct xen_shared_info *)shared_info_va;
-	xen_console_init();
-	if (!xen_shared_info) {
-		xen_puts("xen: cannot map the shared info page\n");
-		ukplat_crash();
-	}
-	xen_traps_init();
 	xen_time_init();
-	xen_memory_init();
-
-	for (i = 0; i < sizeof(cmdline) - 1 && si->cmd_line[i]; i++)
-		cmdline[i] = si->cmd_line[i];
+	for (i = 0; i < sizeof(cmdline) - 1 && line && line[i]; i++)
+		cmdline[i] = line[i];
 	cmdline[i] = 0;
 	argv[0] = UK_APP_NAME;
 	argc = 1 + uk_argnparse(cmdline, sizeof(cmdline), argv + 1,
 				XEN_MAX_ARGS - 1);
 	argv[argc] = NULL;
 	ukplat_entry(argc, argv);
+}
+
+void xen_start_c(struct xen_start_info *si)
+{
+	unsigned long pte;
+
+	xen_start_info = si;
+	/* Present, writable, accessed, dirty. */
+	pte = (si->shared_info & ~(XEN_PAGE_SIZE - 1)) | 0x63;
+	if (xen_hypercall3(XEN_HC_update_va_mapping,
+			   (unsigned long)xen_shared_info_page, pte,
+			   XEN_UVMF_INVLPG) == 0)
+		xen_shared_info =
+			(struct xen_shared_info *)xen_shared_info_page;
+	xen_console_init();
+	if (!xen_shared_info) {
+		xen_puts("xen: cannot map the shared info page\n");
+		ukplat_crash();
+	}
+	xen_traps_init();
+	xen_memory_init();
+	xen_boot_finish(si->cmd_line);
 }
 
 static void put_dec(int v)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The trap table: CPU exceptions 0-19 (but NMI, which Xen delivers
+ * PV: the trap table: CPU exceptions 0-19 (but NMI, which Xen delivers
  * through a callback) go to the stubs in entry.S, and xen_trap_handle()
- * reports the fault on the console, then crashes the domain.
+ * reports the fault on the console, then crashes the domain. PVH: an
+ * IDT, for the same 32 exceptions.
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
@@ -15,7 +16,7 @@ struct xen_regs {
 	unsigned long rip, cs, rflags, rsp, ss;
 };
 
-extern char xen_trap_stubs[];
+extern char xen_trap_stubs[], xen_pvh_trap_stubs[];
 void xen_trap_handle(struct xen_regs *r) __used;
 
 static const char *const exc_names[20] = {
@@ -63,7 +64,13 @@ void xen_trap_handle(struct xen_regs *r)
 	xen_puts("\n");
 	if (r->vector == 14) {
 		/* Xen passes CR2 in the vCPU info, not in a register. */
-		put_reg("  CR2 ", xen_shared_info->vcpu_info[0].cr2);
+		unsigned long cr2;
+
+		if (xen_pvh)
+			__asm__ __volatile__("mov %%cr2, %0" : "=r"(cr2));
+		else
+			cr2 = xen_shared_info->vcpu_info[0].cr2;
+		put_reg("  CR2 ", cr2);
 		xen_puts(" (faulting address), ");
 		xen_puts(r->error & 1 ? "protection violation" :
 					"page not present");
@@ -111,4 +118,37 @@ void xen_traps_init(void)
 		xen_puts("xen: set_trap_table failed\n");
 		ukplat_crash();
 	}
+}
+
+struct idt_entry {
+	uint16_t off_lo;
+	uint16_t sel;
+	uint8_t ist;
+	uint8_t type;
+	uint16_t off_mid;
+	uint32_t off_hi;
+	uint32_t zero;
+} __packed;
+
+void xen_pvh_traps_init(void)
+{
+	static struct idt_entry idt[32] __align(16);
+	struct {
+		uint16_t limit;
+		uint64_t base;
+	} __packed idtr = { sizeof(idt) - 1, (uintptr_t)idt };
+	unsigned int v;
+
+	for (v = 0; v < 32; v++) {
+		uintptr_t a = (uintptr_t)xen_pvh_trap_stubs + 16 * v;
+
+		idt[v] = (struct idt_entry){
+			.off_lo = a & 0xffff,
+			.sel = 0x08, /* entry.S's 64-bit code segment */
+			.type = 0x8e, /* present, DPL 0, interrupt gate */
+			.off_mid = (a >> 16) & 0xffff,
+			.off_hi = a >> 32,
+		};
+	}
+	__asm__ __volatile__("lidt %0" : : "m"(idtr));
 }

@@ -5,7 +5,8 @@
 # HYPERVISOR_console_io). Sourced by uk-run: $img, $debug, $dry, run_cmd
 # and the image arguments ("$@") come from there.
 #
-# env: UK_XEN_DOM0=1 (boot as the initial domain), UK_MEM (MiB for xl,
+# env: UK_XEN_DOM0=1 (boot as the initial domain), UK_XEN_PVH=1 (xl
+#      boots the same image as a PVH guest), UK_MEM (MiB for xl,
 #      default 64), UK_XEN_TIMEOUT (seconds, default 300).
 #      As the initial domain, a status 0 halts the machine (Xen leaves
 #      ACPI power-off to that domain, which plat/xen does not do): the run
@@ -23,7 +24,7 @@ if [ "${UK_XEN_DOM0:-0}" = 1 ]; then
 	xt_cmd=("$xt" run-dom0 --quiet-xen --timeout "${UK_XEN_TIMEOUT:-300}"
 		"$img" "$@")
 else
-	xt_cmd=("$xt" run-xl --mem "${UK_MEM:-64}"
+	xt_cmd=("$xt" run-xl ${UK_XEN_PVH:+--pvh} --mem "${UK_MEM:-64}"
 		--timeout "${UK_XEN_TIMEOUT:-300}" "$img" "$@")
 fi
 if [ "$dry" = 1 ]; then

@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * PVH start-up (entry.S: _xen_pvh_start, long mode with the low 4 GiB
+ * mapped 1:1). Xen's interfaces are reached the HVM way: the hypercall
+ * page is installed by writing its address to the MSR that CPUID names,
+ * the shared info page is placed into our physical space with
+ * XENMEM_add_to_physmap, and the console ring comes from HVM parameters.
+ * Memory and the command line come from hvm_start_info.
+ */
+#include <uk/essentials.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/memory.h>
+#include <xen-abi.h>
+
+#define FOUR_GIB 0x100000000UL
+
+extern char _image_start[], _end[];
+
+int xen_pvh;
+
+void xen_pvh_start_c(unsigned long si_pa) __noreturn __used;
+
+static void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c,
+		  uint32_t *d)
+{
+	__asm__ __volatile__("cpuid"
+			     : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
+			     : "a"(leaf), "c"(0));
+}
+
+/* Xen's CPUID leaves start at 0x40000000 or, next to Viridian, higher. */
+static int hypercall_page_init(void)
+{
+	uint32_t base, a, b, c, d;
+	uint64_t pa = (uintptr_t)xen_hypercall_page;
+
+	for (base = 0x40000000; base < 0x40010000; base += 0x100) {
+		cpuid(base, &a, &b, &c, &d);
+		/* "XenVMMXenVMM" */
+		if (b != 0x566e6558 || c != 0x65584d4d || d != 0x4d4d566e ||
+		    a < base + 2)
+			continue;
+		cpuid(base + 2, &a, &b, &c, &d);
+		__asm__ __volatile__("wrmsr"
+				     :
+				     : "c"(b), "a"((uint32_t)pa),
+				       "d"((uint32_t)(pa >> 32)));
+		return 0;
+	}
+	return -1;
+}
+
+static long hvm_param(uint32_t index, uint64_t *value)
+{
+	struct xen_hvm_param p = { .domid = XEN_DOMID_SELF, .index = index };
+	long rc = xen_hypercall2(XEN_HC_hvm_op, XEN_HVMOP_get_param,
+				 (unsigned long)&p);
+
+	*value = p.value;
+	return rc;
+}
+
+static unsigned long max_ul(unsigned long a, unsigned long b)
+{
+	return a > b ? a : b;
+}
+
+static void pvh_memory_init(const struct xen_hvm_start_info *si)
+{
+	const struct xen_hvm_memmap_entry *m;
+	unsigned long boot_end, base, end;
+	uint32_t i;
+
+	xen_memregion_add((uintptr_t)_image_start, _end - _image_start,
+			  UKPLAT_MEMRF_KERNEL | UKPLAT_MEMRF_READABLE |
+				  UKPLAT_MEMRF_WRITABLE,
+			  "image");
+	/* Xen's toolstack puts start_info, the command line and the memory
+	 * map after the image: the heap starts past all of them. */
+	boot_end = max_ul((uintptr_t)_end, (uintptr_t)si + sizeof(*si));
+	if (si->cmdline_paddr)
+		boot_end = max_ul(boot_end, si->cmdline_paddr + 1024);
+	if (si->version >= 1 && si->memmap_paddr)
+		boot_end =
+			max_ul(boot_end, si->memmap_paddr + si->memmap_entries *
+								    sizeof(*m));
+	if (si->nr_modules)
+		boot_end = max_ul(boot_end, si->modlist_paddr + 4096);
+	boot_end = (boot_end + XEN_PAGE_SIZE - 1) & ~(XEN_PAGE_SIZE - 1);
+	xen_memregion_add((uintptr_t)_end, boot_end - (uintptr_t)_end,
+			  UKPLAT_MEMRF_RESERVED | UKPLAT_MEMRF_READABLE,
+			  "xen boot data");
+	if (si->version < 1 || !si->memmap_paddr)
+		return;
+	m = (const struct xen_hvm_memmap_entry *)(uintptr_t)si->memmap_paddr;
+	for (i = 0; i < si->memmap_entries; i++) {
+		if (m[i].type != 1)
+			continue;
+		/* RAM above the boot data and below 4 GiB (what is mapped). */
+		base = max_ul(m[i].addr, boot_end);
+		end = m[i].addr + m[i].size;
+		if (end > FOUR_GIB)
+			end = FOUR_GIB;
+		base = (base + XEN_PAGE_SIZE - 1) & ~(XEN_PAGE_SIZE - 1);
+		end &= ~(XEN_PAGE_SIZE - 1);
+		if (end > base)
+			xen_memregion_add(base, end - base,
+					  UKPLAT_MEMRF_FREE |
+						  UKPLAT_MEMRF_READABLE |
+						  UKPLAT_MEMRF_WRITABLE,
+					  "heap");
+	}
+}
+
+void xen_pvh_start_c(unsigned long si_pa)
+{
+	const struct xen_hvm_start_info *si = (const void *)si_pa;
+	struct xen_add_to_physmap xatp = {
+		.domid = XEN_DOMID_SELF,
+		.space = XEN_XENMAPSPACE_shared_info,
+		.idx = 0,
+		.gpfn = (uintptr_t)xen_shared_info_page >> XEN_PAGE_SHIFT,
+	};
+	uint64_t pfn, port;
+
+	xen_pvh = 1;
+	xen_pvh_traps_init();
+	/* No console yet: nothing to say if this fails. */
+	if (si->magic != XEN_HVM_START_MAGIC || hypercall_page_init())
+		for (;;)
+			__asm__ __volatile__("hlt");
+	if (hvm_param(XEN_HVM_PARAM_CONSOLE_PFN, &pfn) == 0 &&
+	    hvm_param(XEN_HVM_PARAM_CONSOLE_EVTCHN, &port) == 0 && pfn &&
+	    pfn < (FOUR_GIB >> XEN_PAGE_SHIFT))
+		xen_console_set_ring((void *)(uintptr_t)(pfn << XEN_PAGE_SHIFT),
+				     (uint32_t)port);
+	if (xen_hypercall2(XEN_HC_memory_op, XEN_XENMEM_add_to_physmap,
+			   (unsigned long)&xatp)) {
+		xen_puts("xen: cannot map the shared info page\n");
+		ukplat_crash();
+	}
+	xen_shared_info = (struct xen_shared_info *)xen_shared_info_page;
+	pvh_memory_init(si);
+	xen_boot_finish(si->cmdline_paddr ?
+				(const char *)(uintptr_t)si->cmdline_paddr :
+				NULL);
+}
