@@ -37,20 +37,32 @@ wait
 grep -i 'warning:' "$T_DIR/make.log" | head -3 | grep . &&
 	fail "compiler warnings: $(grep -m1 -i 'warning:' "$T_DIR/make.log")"
 
-# label:image:environment (boots through uk-run, status = the app's)
+# raspi2b: the raw .img relocates itself from 0x10000 to 0x8000 with a
+# copy loop that overwrites itself once an image exceeds 32 KiB (a
+# plat/common/arm/start.S bug, reported); boot the ELF, which QEMU loads
+# at its link address, from a folder without the .img (no arguments
+# reach it that way).
+rpi=$T_DIR/arm32/unittests/rpi-elf
+mkdir -p "$rpi/include/config"
+cp "$T_DIR/arm32/unittests/build/unittests_baremetal-arm32" "$rpi/"
+cp "$T_DIR/arm32/unittests/build/include/config/auto.conf" "$rpi/include/config/"
+
+# label:image:environment[:arguments] (boots through uk-run, status = the
+# app's). Under this host's software KVM, byte-wise memory access is ~100x
+# slower than under TCG: the stress tests do 1/20 of their work there.
 boots="linuxu-x86_64:x86_64/build/unittests_linuxu-x86_64:
 kvm-x86_64-tcg:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm
 kvm-x86_64-pc:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=pc
 linuxu-arm32:arm32/build/unittests_linuxu-arm32:
 kvm-arm32:arm32/build/unittests_kvm-arm32:
-baremetal-arm32:arm32/build/unittests_baremetal-arm32:
+baremetal-arm32:arm32/rpi-elf/unittests_baremetal-arm32:
 linuxu-mips32:mips32/build/unittests_linuxu-mips32:
 baremetal-mips32:mips32/build/unittests_baremetal-mips32:
 linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:
 baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:"
 if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 	boots+="
-kvm-x86_64-kvm:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=kvm UK_MACHINE=microvm"
+kvm-x86_64-kvm:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=kvm UK_MACHINE=microvm:stress_div=20"
 else
 	note "no usable /dev/kvm: TCG only"
 fi
@@ -66,8 +78,9 @@ boot_one() {
 	echo "$rc" >"$T_DIR/$label.rc"
 }
 n=0
-while IFS=: read -r label img env; do
-	boot_one "$label" "$img" "$env" seed=7 &
+while IFS=: read -r label img env args; do
+	# shellcheck disable=SC2086
+	boot_one "$label" "$img" "$env" seed=7 ${args:-} &
 	n=$((n + 1))
 	[ $((n % 2)) = 0 ] && wait
 done <<<"$boots"
@@ -76,7 +89,7 @@ boot_one fail-arg x86_64/build/unittests_linuxu-x86_64 "" uktest_fail=1 \
 	suite=uktest,alloc &
 wait
 
-while IFS=: read -r label img env; do
+while IFS=: read -r label img env args; do
 	out=$T_DIR/$label.out rc=$(cat "$T_DIR/$label.rc")
 	[ "$rc" = 124 ] && fail "$label: no exit in 120 s: $(tail -3 "$out")"
 	line=$(grep -a '^uktest: ' "$out")

@@ -9,7 +9,7 @@
 #include <uk/test.h>
 #include <uk/test_alloc.h>
 
-#define HEAP_PAGES 512 /* 2 MiB with 4 KiB pages */
+#define HEAP_PAGES 256 /* 1 MiB with 4 KiB pages */
 
 static struct uk_alloc *bbuddy_instance(void)
 {
@@ -45,13 +45,13 @@ UK_TESTCASE(allocbbuddy, stress)
 UK_TESTCASE(allocbbuddy, addmem)
 {
 	struct uk_alloc *a = bbuddy_instance();
-	void *more = uk_palloc(uk_alloc_get_default(), 64);
+	void *more = uk_palloc(uk_alloc_get_default(), 32);
 	__ssz before;
 
 	if (!UK_TEST_EXPECT_NOT_NULL(a) || !UK_TEST_EXPECT_NOT_NULL(more))
 		return;
 	before = uk_alloc_availmem(a);
-	UK_TEST_EXPECT_ZERO(uk_alloc_addmem(a, more, 64 * UK_ALLOC_PAGE_SIZE));
+	UK_TEST_EXPECT_ZERO(uk_alloc_addmem(a, more, 32 * UK_ALLOC_PAGE_SIZE));
 	UK_TEST_EXPECT_SNUM_GT(uk_alloc_availmem(a), before);
 	uk_test_alloc_stress(a, uk_test_arg_ulong("seed", 1) + 1, 5000,
 			     128 * 1024);

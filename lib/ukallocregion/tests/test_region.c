@@ -8,7 +8,7 @@
 #include <uk/test.h>
 #include <uk/test_alloc.h>
 
-#define HEAP_PAGES 512
+#define HEAP_PAGES 256 /* 1 MiB with 4 KiB pages */
 
 static struct uk_alloc *region_instance(void)
 {

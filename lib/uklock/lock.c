@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Mutex, semaphore and condition variable: see include/uk/lock.h. */
+#include <uk/assert.h>
+#include <uk/lock.h>
+#include <uk/plat/lcpu.h>
+
+#if CONFIG_LIBUKSCHED
+#define self() ((void *)uk_thread_current())
+#else
+/* Single-threaded: any non-NULL owner will do. */
+#define self() ((void *)1)
+#endif
+
+void uk_mutex_init(struct uk_mutex *m)
+{
+	m->owner = NULL;
+#if CONFIG_LIBUKSCHED
+	uk_waitq_init(&m->wq);
+#endif
+}
+
+int uk_mutex_trylock(struct uk_mutex *m)
+{
+	unsigned long f = ukplat_lcpu_save_irqf();
+	int ok = !m->owner;
+
+	if (ok)
+		m->owner = self();
+	ukplat_lcpu_restore_irqf(f);
+	return ok;
+}
+
+void uk_mutex_lock(struct uk_mutex *m)
+{
+	if (m->owner == self())
+		UK_CRASH("uklock: mutex %p locked twice by its owner\n", m);
+#if CONFIG_LIBUKSCHED
+	/* Cooperative: the owner check and the wait cannot be interleaved. */
+	while (!uk_mutex_trylock(m))
+		uk_waitq_wait(&m->wq);
+#else
+	uk_mutex_trylock(m);
+#endif
+}
+
+void uk_mutex_unlock(struct uk_mutex *m)
+{
+	UK_ASSERT(m->owner == self());
+	m->owner = NULL;
+#if CONFIG_LIBUKSCHED
+	uk_waitq_wake_one(&m->wq);
+#endif
+}
+
+void uk_semaphore_init(struct uk_semaphore *s, long count)
+{
+	s->count = count;
+#if CONFIG_LIBUKSCHED
+	uk_waitq_init(&s->wq);
+#endif
+}
+
+int uk_semaphore_down_try(struct uk_semaphore *s)
+{
+	unsigned long f = ukplat_lcpu_save_irqf();
+	int ok = s->count > 0;
+
+	if (ok)
+		s->count--;
+	ukplat_lcpu_restore_irqf(f);
+	return ok;
+}
+
+void uk_semaphore_down(struct uk_semaphore *s)
+{
+#if CONFIG_LIBUKSCHED
+	while (!uk_semaphore_down_try(s))
+		uk_waitq_wait(&s->wq);
+#else
+	if (!uk_semaphore_down_try(s))
+		UK_CRASH("uklock: semaphore %p empty, no thread to fill it\n",
+			 s);
+#endif
+}
+
+void uk_semaphore_up(struct uk_semaphore *s)
+{
+	unsigned long f = ukplat_lcpu_save_irqf();
+
+	s->count++;
+	ukplat_lcpu_restore_irqf(f);
+#if CONFIG_LIBUKSCHED
+	uk_waitq_wake_one(&s->wq);
+#endif
+}
+
+void uk_condvar_init(struct uk_condvar *c)
+{
+#if CONFIG_LIBUKSCHED
+	uk_waitq_init(&c->wq);
+#else
+	c->unused = 0;
+#endif
+}
+
+void uk_condvar_wait(struct uk_condvar *c, struct uk_mutex *m)
+{
+#if CONFIG_LIBUKSCHED
+	/* No switch between unlock and wait: a signal cannot be missed. */
+	unsigned long f = ukplat_lcpu_save_irqf();
+
+	uk_mutex_unlock(m);
+	uk_waitq_wait(&c->wq);
+	ukplat_lcpu_restore_irqf(f);
+	uk_mutex_lock(m);
+#else
+	UK_CRASH("uklock: condvar %p wait without threads (mutex %p)\n", c, m);
+#endif
+}
+
+void uk_condvar_signal(struct uk_condvar *c)
+{
+#if CONFIG_LIBUKSCHED
+	uk_waitq_wake_one(&c->wq);
+#else
+	(void)c;
+#endif
+}
+
+void uk_condvar_broadcast(struct uk_condvar *c)
+{
+#if CONFIG_LIBUKSCHED
+	uk_waitq_wake_all(&c->wq);
+#else
+	(void)c;
+#endif
+}

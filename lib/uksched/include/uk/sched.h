@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * uksched: threads on one CPU. The policy (which runnable thread runs
+ * next, what runs when none is runnable) is a struct uk_sched registered
+ * by a scheduler library (ukschedcoop); this library does the rest:
+ * thread stacks, the context switch (ukarch_ctx_*), sleeping, wait queues.
+ *
+ * Thread-local data: each thread has one pointer, uk_thread_current()->tls
+ * (uk_thread_tls_get/set); compiler __thread variables are not set up.
+ * Stacks have no guard page (no paging API yet): a canary word at the
+ * bottom of each stack is checked at every switch, and a thread that
+ * overwrote it crashes the system with its name.
+ * Queues are touched with interrupts disabled, so interrupt handlers may
+ * wake threads (uk_waitq_wake_*); nothing else here is for handlers.
+ */
+#ifndef __UK_SCHED_H__
+#define __UK_SCHED_H__
+
+#include <stddef.h>
+#include <uk/arch/types.h>
+#include <uk/asm/ctx.h>
+#include <uk/essentials.h>
+
+struct uk_thread;
+
+struct uk_waitq {
+	struct uk_thread *head, *tail;
+};
+
+#define UK_WAITQ_INITIALIZER \
+	{                    \
+		NULL, NULL   \
+	}
+static inline void uk_waitq_init(struct uk_waitq *wq)
+{
+	wq->head = wq->tail = NULL;
+}
+
+#define UK_THREAD_RUNNABLE 0
+#define UK_THREAD_BLOCKED 1
+#define UK_THREAD_EXITED 2
+
+struct uk_thread {
+	struct ukarch_ctx ctx;
+	const char *name;
+	void *stack; /* NULL for the boot thread */
+	size_t stack_size;
+	void (*fn)(void *);
+	void *arg;
+	int state;
+	__nsec wakeup; /* when sleeping: the deadline */
+	struct uk_thread *rq_next; /* the scheduler's run queue */
+	struct uk_thread *wq_next; /* a wait queue */
+	struct uk_thread *sleep_next; /* the sleep list */
+	struct uk_waitq exit_wq; /* joiners */
+	void *tls; /* thread-local data pointer */
+};
+
+struct uk_sched {
+	/* Set up (e.g. create the idle thread); called once at boot. */
+	int (*init)(struct uk_sched *s);
+	/* t became runnable. */
+	void (*enqueue)(struct uk_sched *s, struct uk_thread *t);
+	/* The thread to run next; never NULL (an idle thread at worst). */
+	struct uk_thread *(*pick)(struct uk_sched *s);
+};
+
+/* Called by the scheduler library from a constructor (UK_CTOR). */
+void uk_sched_register(struct uk_sched *s);
+struct uk_sched *uk_sched_current(void);
+
+struct uk_thread *uk_thread_current(void);
+
+/*
+ * A new thread running fn(arg) on a stack of stack_size bytes (0: the
+ * default, CONFIG_LIBUKSCHED_STACK_SIZE). It is runnable at once and
+ * must be joined to free it. NULL when memory is short.
+ */
+struct uk_thread *uk_thread_create(const char *name, void (*fn)(void *),
+				   void *arg, size_t stack_size);
+/* The same, not started: uk_thread_start() makes it runnable. */
+struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
+				  void *arg, size_t stack_size);
+void uk_thread_start(struct uk_thread *t);
+/* Ends the calling thread (returning from fn does the same). */
+void uk_thread_exit(void) __noreturn;
+/* Waits until t exited, then frees it. 0, or -EINVAL for oneself. */
+int uk_thread_join(struct uk_thread *t);
+
+static inline void *uk_thread_tls_get(void)
+{
+	return uk_thread_current()->tls;
+}
+
+static inline void uk_thread_tls_set(void *p)
+{
+	uk_thread_current()->tls = p;
+}
+
+void uk_sched_yield(void);
+/* Sleep on the monotonic clock (ukplat_monotonic_clock). */
+void uk_sched_sleep_until(__nsec deadline);
+void uk_sched_sleep_ns(__nsec ns);
+
+/* Block the caller on wq until woken. Re-check the condition after. */
+void uk_waitq_wait(struct uk_waitq *wq);
+/* Wake the first waiter; 1 if there was one. */
+int uk_waitq_wake_one(struct uk_waitq *wq);
+/* Wake all waiters; how many. */
+int uk_waitq_wake_all(struct uk_waitq *wq);
+
+#define uk_waitq_wait_event(wq, cond)      \
+	do {                               \
+		while (!(cond))            \
+			uk_waitq_wait(wq); \
+	} while (0)
+
+/* Context switches done so far (for benchmarks). */
+unsigned long uk_sched_switch_count(void);
+
+/* For scheduler libraries: called with interrupts disabled. */
+void _uk_sched_schedule(void);
+/* Makes sleepers whose deadline passed runnable. */
+void _uk_sched_wake_expired(void);
+/* The earliest sleep deadline, 0 if none. */
+__nsec _uk_sched_next_deadline(void);
+/* Whether interrupts were enabled when the scheduler started. */
+int _uk_sched_irqs_on_at_boot(void);
+
+#endif /* __UK_SCHED_H__ */

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Threads, sleeping and wait queues: see include/uk/sched.h. */
+#include <errno.h>
+#include <string.h>
+#include <uk/alloc.h>
+#include <uk/assert.h>
+#include <uk/init.h>
+#include <uk/plat/lcpu.h>
+#include <uk/plat/time.h>
+#include <uk/print.h>
+#include <uk/sched.h>
+
+#define STACK_CANARY 0x5ca1ab1eUL
+#define STACK_ALIGN 16
+#if defined(__mips__)
+#define CTX_STACK_TOP(p) ((void *)(p))
+#else
+#define CTX_STACK_TOP(p) ((uintptr_t)(p))
+#endif
+
+static struct uk_sched *sched;
+static struct uk_thread boot_thread = { .name = "main" };
+static struct uk_thread *current = &boot_thread;
+static struct uk_thread *sleepers; /* sorted by deadline */
+static unsigned long switches;
+static int irqs_on_at_boot; /* new threads start with this irq state */
+
+int _uk_sched_irqs_on_at_boot(void)
+{
+	return irqs_on_at_boot;
+}
+
+void uk_sched_register(struct uk_sched *s)
+{
+	sched = s;
+}
+
+struct uk_sched *uk_sched_current(void)
+{
+	return sched;
+}
+
+struct uk_thread *uk_thread_current(void)
+{
+	return current;
+}
+
+unsigned long uk_sched_switch_count(void)
+{
+	return switches;
+}
+
+static void check_canary(struct uk_thread *t)
+{
+	if (t->stack && *(unsigned long *)t->stack != STACK_CANARY)
+		UK_CRASH("uksched: stack overflow in thread %s\n", t->name);
+}
+
+void _uk_sched_schedule(void)
+{
+	struct uk_thread *prev = current, *next;
+
+	UK_ASSERT(ukplat_lcpu_irqs_disabled());
+	_uk_sched_wake_expired();
+	next = sched->pick(sched);
+	if (next == prev)
+		return;
+	check_canary(prev);
+	switches++;
+	current = next;
+	ukarch_ctx_switch(&prev->ctx, &next->ctx);
+}
+
+static void make_runnable(struct uk_thread *t)
+{
+	t->state = UK_THREAD_RUNNABLE;
+	sched->enqueue(sched, t);
+}
+
+void _uk_sched_wake_expired(void)
+{
+	__nsec now;
+
+	if (!sleepers)
+		return;
+	now = ukplat_monotonic_clock();
+	while (sleepers && sleepers->wakeup <= now) {
+		struct uk_thread *t = sleepers;
+
+		sleepers = t->sleep_next;
+		t->sleep_next = NULL;
+		make_runnable(t);
+	}
+}
+
+__nsec _uk_sched_next_deadline(void)
+{
+	return sleepers ? sleepers->wakeup : 0;
+}
+
+void uk_sched_yield(void)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+
+	make_runnable(current);
+	_uk_sched_schedule();
+	ukplat_lcpu_restore_irqf(flags);
+}
+
+void uk_sched_sleep_until(__nsec deadline)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+	struct uk_thread **pp = &sleepers;
+
+	if (deadline <= ukplat_monotonic_clock()) {
+		ukplat_lcpu_restore_irqf(flags);
+		uk_sched_yield();
+		return;
+	}
+	current->state = UK_THREAD_BLOCKED;
+	current->wakeup = deadline;
+	while (*pp && (*pp)->wakeup <= deadline)
+		pp = &(*pp)->sleep_next;
+	current->sleep_next = *pp;
+	*pp = current;
+	_uk_sched_schedule();
+	ukplat_lcpu_restore_irqf(flags);
+}
+
+void uk_sched_sleep_ns(__nsec ns)
+{
+	uk_sched_sleep_until(ukplat_monotonic_clock() + ns);
+}
+
+void uk_waitq_wait(struct uk_waitq *wq)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+
+	current->state = UK_THREAD_BLOCKED;
+	current->wq_next = NULL;
+	if (wq->tail)
+		wq->tail->wq_next = current;
+	else
+		wq->head = current;
+	wq->tail = current;
+	_uk_sched_schedule();
+	ukplat_lcpu_restore_irqf(flags);
+}
+
+static struct uk_thread *waitq_pop(struct uk_waitq *wq)
+{
+	struct uk_thread *t = wq->head;
+
+	if (t) {
+		wq->head = t->wq_next;
+		if (!wq->head)
+			wq->tail = NULL;
+		t->wq_next = NULL;
+	}
+	return t;
+}
+
+int uk_waitq_wake_one(struct uk_waitq *wq)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+	struct uk_thread *t = waitq_pop(wq);
+
+	if (t)
+		make_runnable(t);
+	ukplat_lcpu_restore_irqf(flags);
+	return t != NULL;
+}
+
+int uk_waitq_wake_all(struct uk_waitq *wq)
+{
+	int n = 0;
+
+	while (uk_waitq_wake_one(wq))
+		n++;
+	return n;
+}
+
+static void thread_entry(void *arg)
+{
+	struct uk_thread *t = arg;
+
+	/* Switches happen with interrupts off; undo that for a new thread. */
+	if (irqs_on_at_boot)
+		ukplat_lcpu_enable_irq();
+	t->fn(t->arg);
+	uk_thread_exit();
+}
+
+struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
+				  void *arg, size_t stack_size)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+	struct uk_thread *t;
+
+	if (!stack_size)
+		stack_size = CONFIG_LIBUKSCHED_STACK_SIZE;
+	stack_size = ALIGN_UP(stack_size, STACK_ALIGN);
+	if (!a || stack_size < 1024)
+		return NULL;
+	t = uk_calloc(a, 1, sizeof(*t));
+	if (!t)
+		return NULL;
+	t->stack = uk_memalign(a, STACK_ALIGN, stack_size);
+	if (!t->stack) {
+		uk_free(a, t);
+		return NULL;
+	}
+	*(unsigned long *)t->stack = STACK_CANARY;
+	t->stack_size = stack_size;
+	t->name = name;
+	t->fn = fn;
+	t->arg = arg;
+	t->state = UK_THREAD_BLOCKED;
+	/* mips32 takes the stack top as a pointer, the others as a number. */
+	ukarch_ctx_init(&t->ctx, CTX_STACK_TOP((char *)t->stack + stack_size),
+			thread_entry, t);
+	return t;
+}
+
+void uk_thread_start(struct uk_thread *t)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+
+	make_runnable(t);
+	ukplat_lcpu_restore_irqf(flags);
+}
+
+struct uk_thread *uk_thread_create(const char *name, void (*fn)(void *),
+				   void *arg, size_t stack_size)
+{
+	struct uk_thread *t = uk_thread_alloc(name, fn, arg, stack_size);
+
+	if (t)
+		uk_thread_start(t);
+	return t;
+}
+
+void uk_thread_exit(void)
+{
+	ukplat_lcpu_disable_irq();
+	UK_ASSERT(current != &boot_thread);
+	current->state = UK_THREAD_EXITED;
+	uk_waitq_wake_all(&current->exit_wq);
+	_uk_sched_schedule();
+	UK_CRASH("uksched: exited thread %s resumed\n", current->name);
+}
+
+int uk_thread_join(struct uk_thread *t)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+
+	if (t == current || t == &boot_thread)
+		return -EINVAL;
+	uk_waitq_wait_event(&t->exit_wq, t->state == UK_THREAD_EXITED);
+	/* t is off every queue and will never run again. */
+	check_canary(t);
+	uk_free(a, t->stack);
+	uk_free(a, t);
+	return 0;
+}
+
+static int uk_sched_boot_init(void)
+{
+	if (!sched) {
+		uk_pr_err("uksched: no scheduler library (ukschedcoop)\n");
+		return -ENODEV;
+	}
+	boot_thread.state = UK_THREAD_RUNNABLE;
+	irqs_on_at_boot = !ukplat_lcpu_irqs_disabled();
+	return sched->init ? sched->init(sched) : 0;
+}
+uk_early_initcall(uk_sched_boot_init);

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Tests of uksched with the linked scheduler policy (ukschedcoop). */
+#include <uk/alloc.h>
+#include <uk/plat/time.h>
+#include <uk/sched.h>
+#include <uk/test.h>
+
+static void set_int(void *arg)
+{
+	*(int *)arg = 42;
+}
+
+UK_TESTCASE(sched, create_join)
+{
+	int v = 0;
+	struct uk_thread *t = uk_thread_create("t", set_int, &v, 0);
+
+	if (!UK_TEST_EXPECT_NOT_NULL(t))
+		return;
+	UK_TEST_EXPECT_ZERO(uk_thread_join(t));
+	UK_TEST_EXPECT_SNUM_EQ(v, 42);
+	UK_TEST_EXPECT_SNUM_EQ(uk_thread_join(uk_thread_current()), -EINVAL);
+}
+
+struct log {
+	char buf[32];
+	unsigned int n;
+};
+
+static struct log rr_log;
+
+static void rr_fn(void *arg)
+{
+	for (int i = 0; i < 3; i++) {
+		rr_log.buf[rr_log.n++] = *(char *)arg;
+		uk_sched_yield();
+	}
+}
+
+/* Runnable threads take turns in creation order. */
+UK_TESTCASE(sched, round_robin)
+{
+	static char a = 'a', b = 'b', c = 'c';
+	struct uk_thread *t[3];
+
+	rr_log.n = 0;
+	t[0] = uk_thread_create("a", rr_fn, &a, 0);
+	t[1] = uk_thread_create("b", rr_fn, &b, 0);
+	t[2] = uk_thread_create("c", rr_fn, &c, 0);
+	for (int i = 0; i < 3; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	rr_log.buf[rr_log.n] = 0;
+	UK_TEST_EXPECT_SNUM_EQ(rr_log.n, 9);
+	UK_TEST_EXPECT_ZERO(__builtin_strcmp(rr_log.buf, "abcabcabc"));
+}
+
+static void sleeper(void *arg)
+{
+	uk_sched_sleep_ns(ukarch_time_msec_to_nsec(*(int *)arg));
+	rr_log.buf[rr_log.n++] = (char)('0' + *(int *)arg / 10);
+}
+
+/* Sleepers wake after their time, in deadline order. */
+UK_TESTCASE(sched, sleep)
+{
+	static int ms[3] = { 30, 10, 20 };
+	struct uk_thread *t[3];
+	__nsec t0 = ukplat_monotonic_clock(), dt;
+
+	rr_log.n = 0;
+	for (int i = 0; i < 3; i++)
+		t[i] = uk_thread_create("sleeper", sleeper, &ms[i], 0);
+	for (int i = 0; i < 3; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	dt = ukplat_monotonic_clock() - t0;
+	rr_log.buf[rr_log.n] = 0;
+	UK_TEST_EXPECT_ZERO(__builtin_strcmp(rr_log.buf, "123"));
+	UK_TEST_EXPECT_SNUM_GE(dt, ukarch_time_msec_to_nsec(30));
+	UK_TEST_EXPECT(dt < ukarch_time_sec_to_nsec(5));
+	/* The boot thread sleeps too, through the idle thread. */
+	t0 = ukplat_monotonic_clock();
+	uk_sched_sleep_ns(ukarch_time_msec_to_nsec(5));
+	UK_TEST_EXPECT_SNUM_GE(ukplat_monotonic_clock() - t0,
+			       ukarch_time_msec_to_nsec(5));
+}
+
+static struct uk_waitq wq = UK_WAITQ_INITIALIZER;
+static int items;
+
+static void consumer(void *arg)
+{
+	int *got = arg;
+
+	while (*got < 5) {
+		uk_waitq_wait_event(&wq, items > 0);
+		items--;
+		(*got)++;
+	}
+}
+
+UK_TESTCASE(sched, waitq)
+{
+	int got = 0;
+	struct uk_thread *t = uk_thread_create("consumer", consumer, &got, 0);
+
+	if (!UK_TEST_EXPECT_NOT_NULL(t))
+		return;
+	uk_sched_yield(); /* the consumer blocks */
+	UK_TEST_EXPECT_ZERO(got);
+	for (int i = 0; i < 5; i++) {
+		items++;
+		UK_TEST_EXPECT_SNUM_EQ(uk_waitq_wake_one(&wq), 1);
+		uk_sched_yield();
+		UK_TEST_EXPECT_SNUM_EQ(got, i + 1);
+	}
+	uk_thread_join(t);
+	UK_TEST_EXPECT_ZERO(uk_waitq_wake_one(&wq));
+}
+
+static void tls_fn(void *arg)
+{
+	uk_thread_tls_set(arg);
+	for (int i = 0; i < 3; i++) {
+		uk_sched_yield();
+		if (uk_thread_tls_get() != arg)
+			*(int *)arg = -1;
+	}
+}
+
+UK_TESTCASE(sched, tls)
+{
+	int a = 0, b = 0;
+	void *mine = uk_thread_tls_get();
+	struct uk_thread *ta = uk_thread_create("a", tls_fn, &a, 0);
+	struct uk_thread *tb = uk_thread_create("b", tls_fn, &b, 0);
+
+	if (ta)
+		uk_thread_join(ta);
+	if (tb)
+		uk_thread_join(tb);
+	UK_TEST_EXPECT_ZERO(a);
+	UK_TEST_EXPECT_ZERO(b);
+	UK_TEST_EXPECT_PTR_EQ(uk_thread_tls_get(), mine);
+}
+
+static void nop_fn(void *arg)
+{
+	(*(int *)arg)++;
+	uk_sched_yield();
+}
+
+/* Many threads; joining frees everything they took. */
+UK_TESTCASE(sched, many_threads_no_leak)
+{
+	struct uk_alloc *a = uk_alloc_get_default();
+	struct uk_thread *t[40];
+	__ssz avail0 = uk_alloc_availmem(a);
+	int count = 0;
+
+	for (int i = 0; i < 40; i++)
+		t[i] = uk_thread_create("many", nop_fn, &count, 4096);
+	for (int i = 0; i < 40; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	UK_TEST_EXPECT_SNUM_EQ(count, 40);
+	UK_TEST_EXPECT_SNUM_EQ(uk_alloc_availmem(a), avail0);
+}
