@@ -40,6 +40,8 @@
 #define XEN_XENMEM_add_to_physmap 7
 #define XEN_XENMAPSPACE_shared_info 0
 #define XEN_HVMOP_get_param 1
+#define XEN_HVM_PARAM_STORE_PFN 1
+#define XEN_HVM_PARAM_STORE_EVTCHN 2
 #define XEN_HVM_PARAM_CONSOLE_PFN 17
 #define XEN_HVM_PARAM_CONSOLE_EVTCHN 18
 #define XEN_HVM_START_MAGIC 0x336ec578
@@ -229,6 +231,8 @@ extern struct xen_start_info *xen_start_info;
 extern struct xen_shared_info *xen_shared_info;
 
 extern char xen_shared_info_page[4096];
+extern void *xen_store_ring;
+extern uint32_t xen_store_port;
 /* 1 when booted through the PVH entry (pvh.c), 0 for PV. */
 extern int xen_pvh;
 

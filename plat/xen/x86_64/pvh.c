@@ -134,6 +134,12 @@ void xen_pvh_start_c(unsigned long si_pa)
 	    pfn < (FOUR_GIB >> XEN_PAGE_SHIFT))
 		xen_console_set_ring((void *)(uintptr_t)(pfn << XEN_PAGE_SHIFT),
 				     (uint32_t)port);
+	if (hvm_param(XEN_HVM_PARAM_STORE_PFN, &pfn) == 0 &&
+	    hvm_param(XEN_HVM_PARAM_STORE_EVTCHN, &port) == 0 && pfn &&
+	    pfn < (FOUR_GIB >> XEN_PAGE_SHIFT)) {
+		xen_store_ring = (void *)(uintptr_t)(pfn << XEN_PAGE_SHIFT);
+		xen_store_port = (uint32_t)port;
+	}
 	if (xen_hypercall2(XEN_HC_memory_op, XEN_XENMEM_add_to_physmap,
 			   (unsigned long)&xatp)) {
 		xen_puts("xen: cannot map the shared info page\n");

@@ -14,6 +14,8 @@
 #endif
 #define XEN_MAX_ARGS 64
 
+extern char _image_start[];
+
 struct xen_start_info *xen_start_info;
 struct xen_shared_info *xen_shared_info;
 
@@ -24,6 +26,27 @@ struct xen_shared_info *xen_shared_info;
 char xen_shared_info_page[4096] __align(4096);
 static char cmdline[1024 + 1];
 static char *argv[XEN_MAX_ARGS + 1];
+/* The xenstore ring (lib/xenbus), set by the PV or PVH start-up. */
+void *xen_store_ring;
+uint32_t xen_store_port;
+
+void *ukplat_xen_store_ring(uint32_t *port)
+{
+	*port = xen_store_port;
+	return xen_store_ring;
+}
+
+void ukplat_xen_notify(uint32_t port)
+{
+	struct xen_evtchn_send s = { .port = port };
+
+	xen_evtchn_op(XEN_EVTCHNOP_send, &s);
+}
+
+void ukplat_xen_yield(void)
+{
+	xen_sched_op(XEN_SCHEDOP_yield, NULL);
+}
 
 void xen_start_c(struct xen_start_info *si) __noreturn __used;
 
@@ -62,6 +85,13 @@ void xen_start_c(struct xen_start_info *si)
 		ukplat_crash();
 	}
 	xen_traps_init();
+	/* The initial domain has none: xenstored runs inside it. */
+	if (!(si->flags & XEN_SIF_INITDOMAIN) && si->store_mfn &&
+	    XEN_M2P[si->store_mfn] < si->nr_pages) {
+		xen_store_ring = _image_start +
+				 (XEN_M2P[si->store_mfn] << XEN_PAGE_SHIFT);
+		xen_store_port = si->store_evtchn;
+	}
 	xen_memory_init();
 	xen_boot_finish(si->cmd_line);
 }
