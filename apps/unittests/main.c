@@ -2,11 +2,22 @@
 /*
  * unittests: runs every linked uktest suite. Arguments: suite=a,b to
  * select suites, uktest_fail=1 for the failing self-check, seed=N for
- * the randomized tests. Exit status 0 when all passed, 1 otherwise.
+ * the randomized tests, stress_div=N to shorten them. Exit status 0 when
+ * all passed, 1 otherwise. bench=alloc / bench=sched run a benchmark
+ * instead (bench.c).
  */
+#include <string.h>
 #include <uk/test.h>
+#include "bench.h"
 
 int main(int argc, char *argv[])
 {
-	return uk_test_run(argc, argv) ? 1 : 0;
+	int failed = uk_test_run(argc, argv);
+	const char *b = uk_test_arg("bench");
+
+	if (b && !strcmp(b, "alloc"))
+		bench_alloc();
+	else if (b && !strcmp(b, "sched"))
+		bench_sched();
+	return failed ? 1 : 0;
 }
