@@ -15,7 +15,7 @@ builds="x86_64:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
 arm32:CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y
 mips32:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
 mips32el:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_LITTLE_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
-fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y"
+fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y CONFIG_LIBUKSCHED=n CONFIG_LIBUKSCHEDCOOP=n CONFIG_LIBUKBOOT_HEAP_TLSF=y"
 
 build_one() {
 	local name=$1 app=$T_DIR/$1/unittests
@@ -111,6 +111,16 @@ for label in fail-kconfig fail-arg; do
 		fail "$label: summary does not count the failure: $(tail -1 "$out")"
 	[ "$rc" = 1 ] || fail "$label: exit status $rc, expected 1"
 done
+# The Kconfig variant also has no uksched (uklock in its single-threaded
+# form) and TLSF as the heap: everything but the self-check passes.
+out=$T_DIR/fail-kconfig.out
+[ "$(grep -ac '^\[ FAIL \]' "$out")" = 1 ] ||
+	fail "fail-kconfig: other failures: $(grep -a -m3 '^\[ FAIL' "$out")"
+grep -aq '^\[ PASS \] lock.mutex_single$' "$out" ||
+	fail "fail-kconfig: uklock's single-threaded tests did not run"
+grep -aq '^\[ PASS \] sched\.' "$out" && fail "fail-kconfig: uksched is linked"
+grep -q '^CONFIG_LIBUKBOOT_HEAP_TLSF=y' "$T_DIR/fail/unittests/.config" ||
+	fail "fail-kconfig: TLSF is not the heap allocator"
 # suite= selects: only uktest and alloc suites ran.
 grep -a '^\[ ' "$T_DIR/fail-arg.out" | grep -avq '\] \(uktest\|alloc\)\.' &&
 	fail "suite=uktest,alloc ran other suites"

@@ -6,10 +6,16 @@
 #include <stdio.h>
 #include <uk/alloc.h>
 #include <uk/allocbbuddy.h>
+#if CONFIG_LIBUKALLOCREGION
 #include <uk/allocregion.h>
+#endif
+#if CONFIG_LIBUKALLOCTLSF
 #include <uk/alloctlsf.h>
+#endif
 #include <uk/plat/time.h>
+#if CONFIG_LIBUKSCHED
 #include <uk/sched.h>
+#endif
 #include <uk/test.h>
 #include "bench.h"
 
@@ -62,16 +68,21 @@ void bench_alloc(void)
 	bench_alloc_one("bbuddy",
 			m ? uk_allocbbuddy_init(m, HEAP_PAGES * 4096UL) : NULL,
 			n);
+#if CONFIG_LIBUKALLOCREGION
 	m = heap();
 	bench_alloc_one("region",
 			m ? uk_allocregion_init(m, HEAP_PAGES * 4096UL) : NULL,
 			n);
+#endif
+#if CONFIG_LIBUKALLOCTLSF
 	m = heap();
 	bench_alloc_one("tlsf",
 			m ? uk_alloctlsf_init(m, HEAP_PAGES * 4096UL) : NULL,
 			n);
+#endif
 }
 
+#if CONFIG_LIBUKSCHED
 static volatile int stop;
 
 static void yielder(void *arg __unused)
@@ -106,3 +117,9 @@ void bench_sched(void)
 	       (unsigned long long)(n * 1000000000ULL /
 				    (unsigned long long)(dt ? dt : 1)));
 }
+#else
+void bench_sched(void)
+{
+	printf("bench: sched needs CONFIG_LIBUKSCHED\n");
+}
+#endif

@@ -10,7 +10,16 @@
 #include <uk/plat/memory.h>
 #if CONFIG_LIBUKBOOT_INITALLOC
 #include <uk/alloc.h>
+#if CONFIG_LIBUKBOOT_HEAP_TLSF
+#include <uk/alloctlsf.h>
+#define boot_heap_init uk_alloctlsf_init
+#elif CONFIG_LIBUKBOOT_HEAP_REGION
+#include <uk/allocregion.h>
+#define boot_heap_init uk_allocregion_init
+#else
 #include <uk/allocbbuddy.h>
+#define boot_heap_init uk_allocbbuddy_init
+#endif
 #endif
 #if CONFIG_LIBUKDEBUG
 #include <uk/print.h>
@@ -44,7 +53,7 @@ static void boot_init_alloc(void)
 		if (!(d.flags & UKPLAT_MEMRF_FREE) || !d.len)
 			continue;
 		if (!a)
-			a = uk_allocbbuddy_init((void *)d.base, d.len);
+			a = boot_heap_init((void *)d.base, d.len);
 		else
 			uk_alloc_addmem(a, (void *)d.base, d.len);
 	}

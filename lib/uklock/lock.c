@@ -6,9 +6,17 @@
 
 #if CONFIG_LIBUKSCHED
 #define self() ((void *)uk_thread_current())
+#define irq_save() ukplat_lcpu_save_irqf()
+#define irq_restore(f) ukplat_lcpu_restore_irqf(f)
 #else
-/* Single-threaded: any non-NULL owner will do. */
+/*
+ * Single-threaded: any non-NULL owner will do, and nothing runs between
+ * a check and an update (interrupt handlers must not use these locks;
+ * linuxu has no interrupt masking to call).
+ */
 #define self() ((void *)1)
+#define irq_save() 0UL
+#define irq_restore(f) ((void)(f))
 #endif
 
 void uk_mutex_init(struct uk_mutex *m)
@@ -21,12 +29,12 @@ void uk_mutex_init(struct uk_mutex *m)
 
 int uk_mutex_trylock(struct uk_mutex *m)
 {
-	unsigned long f = ukplat_lcpu_save_irqf();
+	unsigned long f = irq_save();
 	int ok = !m->owner;
 
 	if (ok)
 		m->owner = self();
-	ukplat_lcpu_restore_irqf(f);
+	irq_restore(f);
 	return ok;
 }
 
@@ -62,12 +70,12 @@ void uk_semaphore_init(struct uk_semaphore *s, long count)
 
 int uk_semaphore_down_try(struct uk_semaphore *s)
 {
-	unsigned long f = ukplat_lcpu_save_irqf();
+	unsigned long f = irq_save();
 	int ok = s->count > 0;
 
 	if (ok)
 		s->count--;
-	ukplat_lcpu_restore_irqf(f);
+	irq_restore(f);
 	return ok;
 }
 
@@ -85,10 +93,10 @@ void uk_semaphore_down(struct uk_semaphore *s)
 
 void uk_semaphore_up(struct uk_semaphore *s)
 {
-	unsigned long f = ukplat_lcpu_save_irqf();
+	unsigned long f = irq_save();
 
 	s->count++;
-	ukplat_lcpu_restore_irqf(f);
+	irq_restore(f);
 #if CONFIG_LIBUKSCHED
 	uk_waitq_wake_one(&s->wq);
 #endif
@@ -107,11 +115,11 @@ void uk_condvar_wait(struct uk_condvar *c, struct uk_mutex *m)
 {
 #if CONFIG_LIBUKSCHED
 	/* No switch between unlock and wait: a signal cannot be missed. */
-	unsigned long f = ukplat_lcpu_save_irqf();
+	unsigned long f = irq_save();
 
 	uk_mutex_unlock(m);
 	uk_waitq_wait(&c->wq);
-	ukplat_lcpu_restore_irqf(f);
+	irq_restore(f);
 	uk_mutex_lock(m);
 #else
 	UK_CRASH("uklock: condvar %p wait without threads (mutex %p)\n", c, m);
