@@ -10,8 +10,14 @@ need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-system-mipsel \
 	qemu-arm-static qemu-mips-static qemu-mipsel-static \
 	arm-linux-gnueabihf-gcc mips-linux-gnu-gcc mipsel-linux-gnu-gcc
 
+# baremetal x86_64 boots an ISO (GRUB): only where the ISO tools are.
+x86_bm=
+command -v grub-mkrescue >/dev/null && command -v xorriso >/dev/null &&
+	command -v mformat >/dev/null && x86_bm=CONFIG_PLAT_BAREMETAL=y
+[ -n "$x86_bm" ] || note "no grub-mkrescue/xorriso/mformat: no baremetal-x86_64"
+
 # name:config lines (space-separated)
-builds="x86_64:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
+builds="x86_64:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y $x86_bm
 arm32:CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y
 mips32:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
 mips32el:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_LITTLE_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
@@ -60,6 +66,8 @@ linuxu-mips32:mips32/build/unittests_linuxu-mips32:
 baremetal-mips32:mips32/build/unittests_baremetal-mips32:
 linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:
 baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:"
+[ -n "$x86_bm" ] && boots+="
+baremetal-x86_64:x86_64/build/unittests_baremetal-x86_64:UK_ACCEL=tcg"
 if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 	boots+="
 kvm-x86_64-kvm:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=kvm UK_MACHINE=microvm:stress_div=20"
@@ -68,7 +76,7 @@ else
 fi
 
 boot_one() {
-	local label=$1 img=$2 env=$3 rc=0
+	local label=$1 img=$2 env=$3 rc=0 t0=$SECONDS
 	shift 3
 	# shellcheck disable=SC2086
 	env $env timeout --kill-after=5 120 "$UK_ROOT/support/scripts/uk-run" \
@@ -76,6 +84,7 @@ boot_one() {
 		>"$T_DIR/$label.out"
 	rc=${PIPESTATUS[0]}
 	echo "$rc" >"$T_DIR/$label.rc"
+	echo "$((SECONDS - t0))" >"$T_DIR/$label.time"
 }
 n=0
 while IFS=: read -r label img env args; do
@@ -100,7 +109,7 @@ while IFS=: read -r label img env args; do
 	grep -aq '^\[ PASS \] uktest.selfcheck_fail' "$out" &&
 		fail "$label: the failing self-check ran"
 	[ "$rc" = 0 ] || fail "$label: exit status $rc, expected 0"
-	note "$label: $line"
+	note "$label: $line ($(cat "$T_DIR/$label.time") s)"
 done <<<"$boots"
 
 for label in fail-kconfig fail-arg; do
