@@ -10,8 +10,17 @@ mk "$app" defconfig || fail defconfig
 sock=$T_DIR/tmux.sock
 tm() { tmux -S "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null' EXIT
-tm new-session -d -x 120 -y 40 \
-	"make -C $app menuconfig L=$UK_ROOT/tests/fixtures/libsame; echo MENU-DONE; sleep 30"
+# start CMD: a detached session; a loaded machine sometimes loses the
+# first server start ("server exited unexpectedly"), so try again.
+start() {
+	for _ in 1 2 3; do
+		tm new-session -d -x 120 -y 40 "$1" && tm has-session 2>/dev/null &&
+			return 0
+		sleep 1
+	done
+	fail "tmux could not start a session"
+}
+start "make -C $app menuconfig L=$UK_ROOT/tests/fixtures/libsame; echo MENU-DONE; sleep 30"
 screen() { tm capture-pane -p; }
 wait_for() {
 	for _ in $(seq 150); do
@@ -46,7 +55,7 @@ tm kill-server 2>/dev/null
 
 # nconfig: the same menu through the nconf front-end; Escape leaves it.
 need kconfig-nconf
-tm new-session -d -x 120 -y 40 "make -C $app nconfig L=$UK_ROOT/tests/fixtures/libsame; echo MENU-DONE; sleep 30"
+start "make -C $app nconfig L=$UK_ROOT/tests/fixtures/libsame; echo MENU-DONE; sleep 30"
 wait_for "Unicore Configuration"
 screen | grep -q "Library configuration" || fail "nconfig lacks the library menu"
 # ncurses waits ESCDELAY (1 s) to tell Escape from a key sequence; nconf
