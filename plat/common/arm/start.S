@@ -63,15 +63,35 @@ _start:
 	sub r6, r6, r5
 	cmp r5, r4
 	bhi 2f
-	/* Destination below the source: copy upwards. */
+	/*
+	 * Destination below the source: copy upwards. Past 32 KiB the copy
+	 * reaches the source's own start, where this code runs, so the loop
+	 * runs from a copy of itself placed just past the source image and
+	 * returns to the link address, which holds the moved image by then.
+	 */
+	adr r0, 10f
+	add r1, r4, r6
+	add r1, r1, #4
+	mov r7, r1
+	mov r2, #5
+11:	ldr r3, [r0], #4
+	str r3, [r1], #4
+	subs r2, r2, #1
+	bne 11b
+	mcr p15, 0, r2, c7, c5, 0	/* ICIALLU: the stub is new code */
+	dsb
+	isb
 	mov r0, r4
 	mov r1, r5
 	add r2, r4, r6
+	ldr r11, =21f
+	bx r7
+	/* The stub: five words, position-independent. */
 10:	ldr r3, [r0], #4
 	str r3, [r1], #4
 	cmp r0, r2
 	blo 10b
-	b 21f
+	bx r11
 	/* Destination above the source: copy downwards. */
 2:	add r0, r4, r6
 	add r1, r5, r6
