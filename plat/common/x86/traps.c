@@ -12,6 +12,7 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
 #include <uk/arch/lcpu.h>
+#include <uk/plat/common/x86/excname.h>
 #include "pc.h"
 
 struct x86_regs {
@@ -35,31 +36,6 @@ extern char x86_trap_stubs[];
 static struct idt_entry idt[256] __align(16);
 
 /* --- Exceptions ------------------------------------------------------------ */
-static const char *const exc_names[32] = {
-	"#DE divide error",
-	"#DB debug",
-	"NMI",
-	"#BP breakpoint",
-	"#OF overflow",
-	"#BR bound range exceeded",
-	"#UD invalid opcode",
-	"#NM device not available",
-	"#DF double fault",
-	"coprocessor segment overrun",
-	"#TS invalid TSS",
-	"#NP segment not present",
-	"#SS stack-segment fault",
-	"#GP general protection fault",
-	"#PF page fault",
-	"reserved (15)",
-	"#MF x87 floating-point error",
-	"#AC alignment check",
-	"#MC machine check",
-	"#XM SIMD floating-point error",
-	"#VE virtualization exception",
-	"#CP control protection",
-};
-
 static void put_reg(const char *name, unsigned long v)
 {
 	x86_puts(name);
@@ -69,7 +45,7 @@ static void put_reg(const char *name, unsigned long v)
 void x86_trap_handle(struct x86_regs *r)
 {
 	static int nested;
-	const char *name = r->vector < 32 ? exc_names[r->vector] : NULL;
+	const char *name = x86_exc_name(r->vector);
 
 	/* A fault while reporting one: stop at once. */
 	if (nested++)

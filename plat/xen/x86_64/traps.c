@@ -7,6 +7,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
+#include <uk/plat/common/x86/excname.h>
 #include <xen-abi.h>
 
 struct xen_regs {
@@ -18,29 +19,6 @@ struct xen_regs {
 
 extern char xen_trap_stubs[], xen_pvh_trap_stubs[];
 void xen_trap_handle(struct xen_regs *r) __used;
-
-static const char *const exc_names[20] = {
-	"#DE divide error",
-	"#DB debug",
-	"NMI",
-	"#BP breakpoint",
-	"#OF overflow",
-	"#BR bound range exceeded",
-	"#UD invalid opcode",
-	"#NM device not available",
-	"#DF double fault",
-	"coprocessor segment overrun",
-	"#TS invalid TSS",
-	"#NP segment not present",
-	"#SS stack-segment fault",
-	"#GP general protection fault",
-	"#PF page fault",
-	"reserved (15)",
-	"#MF x87 floating-point error",
-	"#AC alignment check",
-	"#MC machine check",
-	"#XM SIMD floating-point error",
-};
 
 static void put_reg(const char *name, unsigned long v)
 {
@@ -58,7 +36,7 @@ void xen_trap_handle(struct xen_regs *r)
 	xen_puts("\nCRASH: x86 exception ");
 	xen_puts(r->vector < 10 ? num + 1 : num);
 	xen_puts(" (");
-	xen_puts(r->vector < 20 ? exc_names[r->vector] : "reserved");
+	xen_puts(x86_exc_name(r->vector) ?: "reserved");
 	xen_puts(")");
 	put_reg(" at RIP ", r->rip);
 	xen_puts("\n");
