@@ -8,41 +8,19 @@
 # guest's status through semihosting SYS_EXIT_EXTENDED (125 = crash);
 # otherwise the watchdog resets the board and -no-reboot makes QEMU exit 0.
 # env: UK_QEMU_EXTRA (more QEMU options)
-command -v qemu-system-arm >/dev/null || {
-	echo "error: qemu-system-arm not found: install qemu-system-arm" \
-		"(support/scripts/install-deps)" >&2
-	exit 2
-}
-
-# arm_append ARGS...: one command line, each argument single-quoted.
-arm_append() {
-	local a out=
-	for a in "$@"; do
-		out+="${out:+ }'${a//\'/\'\\\'\'}'"
-	done
-	printf '%s' "$out"
-}
-
-# arm_semihosting SYMBOL: is it set in the image's build configuration?
-# (auto.conf of its build folder; assume so without one.)
-arm_semihosting() {
-	local conf
-	conf=$(dirname "$img")/include/config/auto.conf
-	[ ! -f "$conf" ] || grep -q "^CONFIG_$1=y" "$conf"
-}
+need_cmd qemu-system-arm qemu-system-arm
 
 kernel=$img
 [ -f "$img.img" ] && kernel=$img.img
 # The board has 1 GiB; QEMU's raspi2b accepts no other -m.
 qemu=(qemu-system-arm -M raspi2b -nodefaults -no-user-config -display none
 	-serial stdio -no-reboot -kernel "$kernel")
-[ $# -gt 0 ] && qemu+=(-append "$(arm_append "$@")")
-arm_semihosting BAREMETAL_ARM32_SEMIHOSTING && qemu+=(-semihosting)
+[ $# -gt 0 ] && qemu+=(-append "$(quote_args "$@")")
+image_config BAREMETAL_ARM32_SEMIHOSTING && qemu+=(-semihosting)
 # shellcheck disable=SC2206
 qemu+=(${UK_QEMU_EXTRA:-})
 if [ "$debug" = 1 ]; then
-	echo "QEMU waits for gdb on localhost:1234; in another terminal:" >&2
-	echo "  gdb-multiarch -ex 'target remote localhost:1234' $img.dbg" >&2
+	gdb_hint gdb-multiarch
 	qemu+=(-s -S)
 fi
 run_cmd "${qemu[@]}"
