@@ -6,20 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifndef __NOLIBC_DEFINED_TIME_T
-#define __NOLIBC_DEFINED_TIME_T
-typedef int64_t time_t;
-#endif
-
-#ifndef __NOLIBC_DEFINED_CLOCK_T
-#define __NOLIBC_DEFINED_CLOCK_T
-typedef long clock_t;
-#endif
-
-#ifndef __NOLIBC_DEFINED_CLOCKID_T
-#define __NOLIBC_DEFINED_CLOCKID_T
-typedef int clockid_t;
-#endif
+#include <bits/time_types.h>
 
 struct timespec {
 	time_t tv_sec;

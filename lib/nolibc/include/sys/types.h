@@ -12,21 +12,7 @@
 typedef __PTRDIFF_TYPE__ ssize_t;
 #endif
 
-#ifndef __NOLIBC_DEFINED_TIME_T
-#define __NOLIBC_DEFINED_TIME_T
-/* 64-bit everywhere, so 32-bit targets have no year-2038 problem. */
-typedef int64_t time_t;
-#endif
-
-#ifndef __NOLIBC_DEFINED_CLOCK_T
-#define __NOLIBC_DEFINED_CLOCK_T
-typedef long clock_t;
-#endif
-
-#ifndef __NOLIBC_DEFINED_CLOCKID_T
-#define __NOLIBC_DEFINED_CLOCKID_T
-typedef int clockid_t;
-#endif
+#include <bits/time_types.h>
 
 typedef int64_t off_t;
 typedef int pid_t;
