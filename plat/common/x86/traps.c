@@ -13,6 +13,7 @@
 #include <uk/plat/lcpu.h>
 #include <uk/arch/lcpu.h>
 #include <uk/plat/common/x86/excname.h>
+#include <uk/plat/common/x86/idt.h>
 #include "pc.h"
 
 struct x86_regs {
@@ -22,18 +23,8 @@ struct x86_regs {
 	unsigned long rip, cs, rflags, rsp, ss; /* pushed by the CPU */
 };
 
-struct idt_entry {
-	uint16_t off_lo;
-	uint16_t sel;
-	uint8_t ist;
-	uint8_t type;
-	uint16_t off_mid;
-	uint32_t off_hi;
-	uint32_t zero;
-} __packed;
-
 extern char x86_trap_stubs[];
-static struct idt_entry idt[256] __align(16);
+static struct x86_idt_gate idt[256] __align(16);
 
 /* --- Exceptions ------------------------------------------------------------ */
 static void put_reg(const char *name, unsigned long v)
@@ -196,23 +187,6 @@ void x86_irq_handle(struct x86_regs *r)
 
 void x86_traps_init(void)
 {
-	struct {
-		uint16_t limit;
-		uint64_t base;
-	} __packed idtr = { sizeof(idt) - 1, (uintptr_t)idt };
-	int v;
-
-	for (v = 0; v < 256; v++) {
-		uintptr_t a = (uintptr_t)x86_trap_stubs + 16 * v;
-
-		idt[v].off_lo = a & 0xffff;
-		idt[v].sel = X86_GDT_CODE64;
-		idt[v].ist = 0;
-		idt[v].type = 0x8e; /* present, DPL 0, interrupt gate */
-		idt[v].off_mid = (a >> 16) & 0xffff;
-		idt[v].off_hi = a >> 32;
-		idt[v].zero = 0;
-	}
-	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+	x86_idt_load(idt, ARRAY_SIZE(idt), x86_trap_stubs, X86_GDT_CODE64);
 	pic_init();
 }

@@ -8,6 +8,7 @@
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/common/x86/excname.h>
+#include <uk/plat/common/x86/idt.h>
 #include <xen-abi.h>
 
 struct xen_regs {
@@ -98,35 +99,10 @@ void xen_traps_init(void)
 	}
 }
 
-struct idt_entry {
-	uint16_t off_lo;
-	uint16_t sel;
-	uint8_t ist;
-	uint8_t type;
-	uint16_t off_mid;
-	uint32_t off_hi;
-	uint32_t zero;
-} __packed;
-
 void xen_pvh_traps_init(void)
 {
-	static struct idt_entry idt[32] __align(16);
-	struct {
-		uint16_t limit;
-		uint64_t base;
-	} __packed idtr = { sizeof(idt) - 1, (uintptr_t)idt };
-	unsigned int v;
+	static struct x86_idt_gate idt[32] __align(16);
 
-	for (v = 0; v < 32; v++) {
-		uintptr_t a = (uintptr_t)xen_pvh_trap_stubs + 16 * v;
-
-		idt[v] = (struct idt_entry){
-			.off_lo = a & 0xffff,
-			.sel = 0x08, /* entry.S's 64-bit code segment */
-			.type = 0x8e, /* present, DPL 0, interrupt gate */
-			.off_mid = (a >> 16) & 0xffff,
-			.off_hi = a >> 32,
-		};
-	}
-	__asm__ __volatile__("lidt %0" : : "m"(idtr));
+	/* 0x08: entry.S's 64-bit code segment. */
+	x86_idt_load(idt, ARRAY_SIZE(idt), xen_pvh_trap_stubs, 0x08);
 }
