@@ -4,14 +4,19 @@
 # Crashes on x86_64 kvm: crashtest's page fault (a read of address 0, the
 # unmapped NULL guard page), divide error, failed assertion and undefined
 # instruction each print their report and end with the crash status (125)
-# on microvm and pc, under TCG and (when usable) KVM. The exception code
-# is plat/common/x86, the same on baremetal.
+# on microvm and pc, under TCG and (when usable) KVM. So do a thread that
+# recurses into the guard page under its stack (the page fault is taken on
+# the IST stack and names the thread) and a local buffer overrun caught by
+# the stack protector (the image is built with -fstack-protector-strong).
+# The exception code is plat/common/x86, the same on baremetal.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/kvm-x86_64.sh"
 need qemu-system-x86_64
 
 app=$(app_copy crashtest)
-config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n
+config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n \
+	CONFIG_STACKPROTECTOR_STRONG=y
+grep -q '^CONFIG_LIBUKSCHEDCOOP=y' "$app/.config" || fail "crashtest has no scheduler"
 x86_build "$app"
 img=$app/build/crashtest_kvm-x86_64
 
@@ -21,6 +26,8 @@ cases=(
 	"divzero|CRASH: x86 exception 0 (#DE divide error) at RIP 0x|  RAX"
 	"assert|Assertion failed: zero == 1|"
 	"undef|CRASH: x86 exception 6 (#UD invalid opcode) at RIP 0x|  RSP"
+	"stackoverflow|CRASH: stack overflow in thread recurser (it hit the guard page under its stack)|page not present on write"
+	"canary|CRASH: stack smashing detected|"
 )
 accels=(tcg)
 x86_kvm_usable && accels+=(kvm)

@@ -9,6 +9,12 @@
  *   divzero    an integer division by zero (traps on x86; other CPUs may
  *              not trap at all)
  *   undef      an undefined instruction (__builtin_trap())
+ *   stackoverflow  a thread ("recurser") that recurses without end (needs
+ *              uksched; the platform's guard page or uksched's canary
+ *              must catch it)
+ *   canary     a buffer overrun of a local array: in an image built with
+ *              the stack protector (Build options, CONFIG_STACKPROTECTOR_*)
+ *              the canary check reports it
  *
  * It prints "crashtest: KIND" before crashing, and "crashtest: no crash"
  * (status 1) if it is still alive afterwards. Plain C: no arch or
@@ -18,10 +24,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if CONFIG_LIBUKSCHED
+#include <uk/sched.h>
+#endif
 
 /* The compiler must not see through these, or it would fold the crash. */
 static volatile int zero;
 static volatile unsigned long fault_addr = CONFIG_APPCRASHTEST_FAULT_ADDR;
+
+#if CONFIG_LIBUKSCHED
+/* Each level keeps a page on the stack and uses it after the call. */
+static unsigned long recurse(unsigned long n)
+{
+	volatile char buf[4096];
+
+	buf[0] = (char)n;
+	buf[sizeof(buf) - 1] = (char)n;
+	if (n == 0)
+		return buf[0];
+	return recurse(n + 1) + buf[sizeof(buf) - 1];
+}
+
+static void recurser(void *arg __unused)
+{
+	printf("recursed %lu\n", recurse(1));
+}
+#endif
+
+/* A local array and a copy past its end: the stack protector's case. */
+static void __attribute__((noinline)) overrun(volatile size_t n)
+{
+	char buf[16];
+
+	memset(buf, 0x41, n);
+	__asm__ __volatile__("" : : "r"(buf) : "memory");
+}
 
 int main(int argc, char *argv[])
 {
@@ -35,7 +72,8 @@ int main(int argc, char *argv[])
 			fault_addr = strtoul(argv[i] + 5, NULL, 0);
 	}
 	if (!kind) {
-		printf("usage: crash=assert|pagefault|divzero|undef [addr=ADDR]\n");
+		printf("usage: crash=assert|pagefault|divzero|undef|"
+		       "stackoverflow|canary [addr=ADDR]\n");
 		return 2;
 	}
 	if (!strcmp(kind, "pagefault"))
@@ -54,6 +92,22 @@ int main(int argc, char *argv[])
 		printf("1 / 0 = %d\n", one / zero);
 	} else if (!strcmp(kind, "undef")) {
 		__builtin_trap();
+	} else if (!strcmp(kind, "stackoverflow")) {
+#if CONFIG_LIBUKSCHED
+		struct uk_thread *t =
+			uk_thread_create("recurser", recurser, NULL, 0);
+
+		if (!t) {
+			printf("crashtest: no thread\n");
+			return 2;
+		}
+		uk_thread_join(t);
+#else
+		printf("crashtest: stackoverflow needs uksched\n");
+		return 2;
+#endif
+	} else if (!strcmp(kind, "canary")) {
+		overrun(64);
 	} else {
 		printf("crashtest: unknown crash '%s'\n", kind);
 		return 2;

@@ -6,17 +6,13 @@
 #include <uk/assert.h>
 #include <uk/init.h>
 #include <uk/plat/lcpu.h>
+#include <uk/plat/paging.h>
 #include <uk/plat/time.h>
 #include <uk/print.h>
 #include <uk/sched.h>
 
 #define STACK_CANARY 0x5ca1ab1eUL
 #define STACK_ALIGN 16
-#if defined(__mips__)
-#define CTX_STACK_TOP(p) ((void *)(p))
-#else
-#define CTX_STACK_TOP(p) ((uintptr_t)(p))
-#endif
 
 static struct uk_sched *sched;
 static struct uk_thread boot_thread = { .name = "main" };
@@ -24,6 +20,7 @@ static struct uk_thread *current = &boot_thread;
 static struct uk_thread *sleepers; /* sorted by deadline */
 static unsigned long switches;
 static int irqs_on_at_boot; /* new threads start with this irq state */
+static unsigned long guard_size; /* 0: the platform makes no guard pages */
 
 int _uk_sched_irqs_on_at_boot(void)
 {
@@ -191,6 +188,33 @@ static void thread_entry(void *arg)
 	uk_thread_exit();
 }
 
+/*
+ * The stack, with a guard page under it where the platform has paging:
+ * [guard][stack ... top]. Where the guard cannot be made the page stays
+ * (so freeing is the same) and only the canary watches the bottom.
+ */
+static int stack_alloc(struct uk_alloc *a, struct uk_thread *t)
+{
+	if (!guard_size) {
+		t->stack_mem = uk_memalign(a, STACK_ALIGN, t->stack_size);
+		t->stack = t->stack_mem;
+		return t->stack ? 0 : -ENOMEM;
+	}
+	t->stack_mem = uk_memalign(a, guard_size, guard_size + t->stack_size);
+	if (!t->stack_mem)
+		return -ENOMEM;
+	t->stack = (char *)t->stack_mem + guard_size;
+	t->guarded = !ukplat_page_set_guard(t->stack_mem, t->name);
+	return 0;
+}
+
+static void stack_free(struct uk_alloc *a, struct uk_thread *t)
+{
+	if (t->guarded)
+		UK_ASSERT(!ukplat_page_clear_guard(t->stack_mem));
+	uk_free(a, t->stack_mem);
+}
+
 struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
 				  void *arg, size_t stack_size)
 {
@@ -199,26 +223,25 @@ struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
 
 	if (!stack_size)
 		stack_size = CONFIG_LIBUKSCHED_STACK_SIZE;
-	stack_size = ALIGN_UP(stack_size, STACK_ALIGN);
+	stack_size =
+		ALIGN_UP(stack_size, guard_size ? guard_size : STACK_ALIGN);
 	if (!a || stack_size < 1024)
 		return NULL;
 	t = uk_calloc(a, 1, sizeof(*t));
 	if (!t)
 		return NULL;
-	t->stack = uk_memalign(a, STACK_ALIGN, stack_size);
-	if (!t->stack) {
+	t->name = name;
+	t->stack_size = stack_size;
+	if (stack_alloc(a, t)) {
 		uk_free(a, t);
 		return NULL;
 	}
 	*(unsigned long *)t->stack = STACK_CANARY;
-	t->stack_size = stack_size;
-	t->name = name;
 	t->fn = fn;
 	t->arg = arg;
 	t->state = UK_THREAD_BLOCKED;
-	/* mips32 takes the stack top as a pointer, the others as a number. */
-	ukarch_ctx_init(&t->ctx, CTX_STACK_TOP((char *)t->stack + stack_size),
-			thread_entry, t);
+	ukarch_ctx_init(&t->ctx, (uintptr_t)t->stack + stack_size, thread_entry,
+			t);
 	return t;
 }
 
@@ -259,7 +282,7 @@ int uk_thread_join(struct uk_thread *t)
 	uk_waitq_wait_event(&t->exit_wq, t->state == UK_THREAD_EXITED);
 	/* t is off every queue and will never run again. */
 	check_canary(t);
-	uk_free(a, t->stack);
+	stack_free(a, t);
 	uk_free(a, t);
 	return 0;
 }
@@ -271,6 +294,7 @@ static int uk_sched_boot_init(void)
 		return -ENODEV;
 	}
 	boot_thread.state = UK_THREAD_RUNNABLE;
+	guard_size = ukplat_page_guard_size();
 	irqs_on_at_boot = !ukplat_lcpu_irqs_disabled();
 	return sched->init ? sched->init(sched) : 0;
 }

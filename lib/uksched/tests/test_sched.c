@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Tests of uksched with the linked scheduler policy (ukschedcoop). */
+#include <errno.h>
+#include <stdio.h>
 #include <uk/alloc.h>
+#include <uk/plat/paging.h>
 #include <uk/plat/time.h>
 #include <uk/sched.h>
 #include <uk/test.h>
@@ -176,4 +179,42 @@ UK_TESTCASE(sched, many_threads_no_leak)
 			uk_thread_join(t[i]);
 	UK_TEST_EXPECT_SNUM_EQ(count, 40);
 	UK_TEST_EXPECT_SNUM_EQ(uk_alloc_availmem(a), avail0);
+}
+
+/*
+ * Where the platform makes guard pages, the page under each thread stack
+ * is one (a second guard on it is refused) and is ordinary memory again
+ * after the join; elsewhere the canary is all there is, and we say so.
+ */
+UK_TESTCASE(sched, stack_guard)
+{
+	unsigned long gs = ukplat_page_guard_size();
+	int count = 0;
+	struct uk_thread *t = uk_thread_create("guarded", nop_fn, &count, 0);
+	void *mem;
+
+	if (!UK_TEST_EXPECT_NOT_NULL(t))
+		return;
+	mem = t->stack_mem;
+	if (!gs) {
+		printf("sched.stack_guard: no guard pages on this platform "
+		       "(ukplat_page_guard_size() = 0): canary only\n");
+		UK_TEST_EXPECT_ZERO(t->guarded);
+		UK_TEST_EXPECT_SNUM_EQ(ukplat_page_set_guard(mem, "x"),
+				       -EOPNOTSUPP);
+	} else {
+		UK_TEST_EXPECT(t->guarded);
+		UK_TEST_EXPECT_ZERO((uintptr_t)mem % gs);
+		UK_TEST_EXPECT_PTR_EQ(t->stack, (char *)mem + gs);
+		UK_TEST_EXPECT_SNUM_EQ(ukplat_page_set_guard(mem, "x"), -EBUSY);
+		UK_TEST_EXPECT_SNUM_EQ(ukplat_page_clear_guard(t->stack),
+				       -EINVAL);
+	}
+	uk_thread_join(t);
+	UK_TEST_EXPECT_SNUM_EQ(count, 1);
+	if (gs) {
+		/* The join gave the page back: a guard can go there again. */
+		UK_TEST_EXPECT_ZERO(ukplat_page_set_guard(mem, "again"));
+		UK_TEST_EXPECT_ZERO(ukplat_page_clear_guard(mem));
+	}
 }

@@ -49,6 +49,9 @@ x86_gdt:
 	.quad 0
 	.quad 0x00af9a000000ffff	/* X86_GDT_CODE64: 64-bit code */
 	.quad 0x00cf92000000ffff	/* X86_GDT_DATA: flat data */
+.globl x86_gdt_tss
+x86_gdt_tss:
+	.quad 0, 0			/* X86_GDT_TSS: set by traps.c */
 x86_gdt_end:
 .align 4
 	.word 0

@@ -104,6 +104,7 @@ extern uint32_t x86_boot_info;  /* multiboot info / hvm_start_info */
 extern uint64_t x86_boot_tsc;   /* TSC at the first instruction */
 extern uint64_t x86_pd[];       /* 2048 2-MiB entries: 0-4 GiB */
 extern uint64_t x86_pt0[];      /* 4-KiB entries of the first 2 MiB */
+extern uint64_t x86_gdt_tss[2]; /* the TSS descriptor, filled by traps.c */
 extern char _image_start[], _end[];
 
 /* C entry, called by entry32.S on the boot stack in long mode. */
@@ -124,6 +125,10 @@ void x86_traps_init(void);
 struct x86_regs;
 void x86_trap_handle(struct x86_regs *r) __noreturn;
 void x86_irq_handle(struct x86_regs *r);
+
+/* --- paging.c ------------------------------------------------------------- */
+/* 1 if va is in a guard page (ukplat_page_set_guard); *owner its owner. */
+int x86_guard_owner(uintptr_t va, const char **owner);
 
 /* --- time.c --------------------------------------------------------------- */
 uint64_t x86_tsc_hz(void);

@@ -18,6 +18,7 @@
 /* GDT selectors (entry32.S). */
 #define X86_GDT_CODE64 0x08
 #define X86_GDT_DATA 0x10
+#define X86_GDT_TSS 0x18
 
 /* Control registers and MSRs. */
 #define X86_CR0_PE (1 << 0)

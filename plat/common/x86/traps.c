@@ -3,10 +3,14 @@
  * The IDT, exception reports, the 8259 PICs and interrupt dispatch.
  *
  * Exceptions print their name, the registers and CR2, then terminate with
- * UKPLAT_STATUS_CRASH. ISA interrupt lines (0-15) come through the 8259
- * PICs, remapped to vectors 32-47 and masked until a handler is
- * registered; the local APIC passes them on in virtual-wire mode (LINT0 =
- * ExtINT, see time.c) and delivers its own timer at X86_VEC_TIMER.
+ * UKPLAT_STATUS_CRASH. Page faults and double faults run on a stack of
+ * their own (IST 1 of the TSS): a thread that ran into the guard page
+ * under its stack has no stack left to take the exception on.
+ *
+ * ISA interrupt lines (0-15) come through the 8259 PICs, remapped to
+ * vectors 32-47 and masked until a handler is registered; the local APIC
+ * passes them on in virtual-wire mode (LINT0 = ExtINT, see time.c) and
+ * delivers its own timer at X86_VEC_TIMER.
  */
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/irq.h>
@@ -25,6 +29,40 @@ struct x86_regs {
 
 extern char x86_trap_stubs[];
 static struct x86_idt_gate idt[256] __align(16);
+
+/* The 64-bit TSS (Intel SDM vol. 3, 8.7): only the IST pointers matter. */
+struct x86_tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __packed;
+
+#define X86_VEC_DF 8
+#define X86_VEC_PF 14
+#define FAULT_STACK_SIZE 8192
+
+static struct x86_tss tss __align(16);
+static char fault_stack[FAULT_STACK_SIZE] __align(16);
+
+static void tss_init(void)
+{
+	uint64_t base = (uintptr_t)&tss, limit = sizeof(tss) - 1;
+
+	tss.ist[0] = (uintptr_t)fault_stack + sizeof(fault_stack);
+	tss.iomap_base = sizeof(tss); /* no I/O permission bitmap */
+	/* Available 64-bit TSS (type 9), present. */
+	x86_gdt_tss[0] = (limit & 0xffff) | (base & 0xffffff) << 16 |
+			 0x89ULL << 40 | ((limit >> 16) & 0xf) << 48 |
+			 ((base >> 24) & 0xff) << 56;
+	x86_gdt_tss[1] = base >> 32;
+	__asm__ __volatile__("ltr %w0" : : "r"(X86_GDT_TSS) : "memory");
+	idt[X86_VEC_DF].ist = 1;
+	idt[X86_VEC_PF].ist = 1;
+}
 
 /* --- Exceptions ------------------------------------------------------------ */
 static void put_reg(const char *name, unsigned long v)
@@ -49,10 +87,18 @@ void x86_trap_handle(struct x86_regs *r)
 	x86_puts(")");
 	put_reg(" at RIP ", r->rip);
 	x86_puts("\n");
-	if (r->vector == 14) {
+	if (r->vector == X86_VEC_PF) {
+		const char *owner = NULL;
+
+		if (x86_guard_owner(read_cr2(), &owner)) {
+			x86_puts("CRASH: stack overflow in thread ");
+			x86_puts(owner ? owner : "(unnamed)");
+			x86_puts(" (it hit the guard page under its stack)\n");
+		}
 		put_reg("  CR2 ", read_cr2());
 		x86_puts(" (faulting address), ");
-		x86_puts(r->error & 1 ? "protection violation" : "page not present");
+		x86_puts(r->error & 1 ? "protection violation" :
+					"page not present");
 		x86_puts(r->error & 2 ? " on write" : " on read");
 		x86_puts(r->error & 16 ? " (instruction fetch)\n" : "\n");
 	}
@@ -104,7 +150,7 @@ static void pic_init(void)
 {
 	outb(PIC1, 0x11); /* ICW1: edge, cascade, ICW4 */
 	outb(PIC2, 0x11);
-	outb(PIC1 + 1, X86_VEC_PIC_BASE);     /* ICW2: vectors */
+	outb(PIC1 + 1, X86_VEC_PIC_BASE); /* ICW2: vectors */
 	outb(PIC2 + 1, X86_VEC_PIC_BASE + 8);
 	outb(PIC1 + 1, 1 << 2); /* ICW3: slave on line 2 */
 	outb(PIC2 + 1, 2);
@@ -188,5 +234,6 @@ void x86_irq_handle(struct x86_regs *r)
 void x86_traps_init(void)
 {
 	x86_idt_load(idt, ARRAY_SIZE(idt), x86_trap_stubs, X86_GDT_CODE64);
+	tss_init();
 	pic_init();
 }

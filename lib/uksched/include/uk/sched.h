@@ -7,8 +7,10 @@
  *
  * Thread-local data: each thread has one pointer, uk_thread_current()->tls
  * (uk_thread_tls_get/set); compiler __thread variables are not set up.
- * Stacks have no guard page (no paging API yet): a canary word at the
- * bottom of each stack is checked at every switch, and a thread that
+ * Where the platform has paging (ukplat_page_guard_size() != 0), a guard
+ * page lies under each thread stack: an overflow faults at once and the
+ * platform's fault report names the thread. Everywhere, a canary word at
+ * the bottom of each stack is checked at every switch, and a thread that
  * overwrote it crashes the system with its name.
  * Queues are touched with interrupts disabled, so interrupt handlers may
  * wake threads (uk_waitq_wake_*); nothing else here is for handlers.
@@ -43,8 +45,10 @@ static inline void uk_waitq_init(struct uk_waitq *wq)
 struct uk_thread {
 	struct ukarch_ctx ctx;
 	const char *name;
-	void *stack; /* NULL for the boot thread */
+	void *stack; /* lowest usable byte; NULL for the boot thread */
 	size_t stack_size;
+	void *stack_mem; /* what was allocated: guard page + stack */
+	int guarded; /* the page under stack is a guard page */
 	void (*fn)(void *);
 	void *arg;
 	int state;
