@@ -43,7 +43,7 @@ void ukarch_ctx_switch(struct ukarch_ctx *prev, struct ukarch_ctx *next);
  * if it does, the thread spins forever (with a break 0x77 first,
  * which a kernel platform reports as a crash).
  */
-void ukarch_ctx_init(struct ukarch_ctx *ctx, void *stack_top,
+void ukarch_ctx_init(struct ukarch_ctx *ctx, uintptr_t stack_top,
 		     void (*entry)(void *arg), void *arg);
 #endif /* !__ASSEMBLY__ */
 
