@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Layout of an arm32 system image, linked at ARM_IMAGE_BASE: start.S
- * first (a raw copy of the image is entered at its first byte), then
+ * Layout of an arm32 system image, linked at ARM_IMAGE_BASE: a loader's
+ * header if the platform has one (.text.header, e.g. Xen's zImage), then
+ * start.S (a raw copy of the image is entered at its first byte), then
  * code, read-only data, tables, data; __image_load_end is where the raw
  * image ends, __image_end where the zeroed .bss does.
  * (A linker script fragment: not for clang-format.)
@@ -15,6 +16,7 @@
 	. = ARM_IMAGE_BASE;                                                \
 	__image_start = .;                                                 \
 	.text : {                                                          \
+		KEEP(*(.text.header))                                      \
 		KEEP(*(.text.boot))                                        \
 		*(.text .text.*)                                           \
 	}                                                                  \

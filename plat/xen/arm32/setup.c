@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Xen guest on arm32. Xen's domain builder loads the zImage (head.S) and
+ * enters plat/common/arm's start.S in SVC mode with the MMU off and r2 =
+ * the device tree, which describes everything: RAM (/memory), the GICv2
+ * Xen emulates, the generic timer, the hypervisor node ("xen,xen") and
+ * the command line (/chosen/bootargs).
+ */
+#include <uk/essentials.h>
+#include <uk/fdt.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <arm/gic.h>
+#include <arm/setup.h>
+#include <arm/timer.h>
+#include "xen-arm.h"
+
+#define XEN_RAM_RANGES_MAX 8
+
+static struct arm_mem_range ram[XEN_RAM_RANGES_MAX];
+static int nram;
+
+/* Every reg entry of every top-level /memory* node. */
+static void ram_scan(const void *fdt)
+{
+	int node, i;
+
+	for (node = uk_fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = uk_fdt_next_node(fdt, node, NULL)) {
+		const char *type =
+			uk_fdt_getprop(fdt, node, "device_type", NULL);
+		uint64_t base, len;
+
+		if (!type || type[0] != 'm' || uk_fdt_parent(fdt, node) != 0)
+			continue;
+		for (i = 0; !uk_fdt_reg(fdt, node, i, &base, &len); i++) {
+			if (nram == XEN_RAM_RANGES_MAX) {
+				xen_puts("xen: too many memory ranges\n");
+				return;
+			}
+			ram[nram++] = (struct arm_mem_range){ base, base + len,
+							      "ram" };
+		}
+	}
+}
+
+static void mem_init(const void *fdt)
+{
+	struct arm_mem_range res[2] = {
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
+		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb" },
+	};
+	int i;
+
+	for (i = 0; i < nram; i++)
+		if (arm_mem_add_ram(ram[i].base, ram[i].end - ram[i].base, res,
+				    ARRAY_SIZE(res)))
+			xen_puts("xen: too many memory regions\n");
+}
+
+void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
+{
+	const void *fdt = (const void *)r2;
+	const char *cmdline = NULL;
+	int node;
+
+	if (uk_fdt_check(fdt)) {
+		xen_puts("xen: no device tree in r2\n");
+		ukplat_crash();
+	}
+	ram_scan(fdt);
+	xen_arm_mmu_init(ram, nram, fdt, uk_fdt_size(fdt));
+	if (uk_fdt_node_by_compatible(fdt, -1, "xen,xen") < 0) {
+		xen_puts("xen: no hypervisor node: not a Xen guest\n");
+		ukplat_crash();
+	}
+	xen_console_init();
+	mem_init(fdt);
+	if (arm_gicv2_init(fdt)) {
+		xen_puts("xen: no GICv2 in the device tree\n");
+		ukplat_crash();
+	}
+	if (arm_gtimer_init(fdt)) {
+		xen_puts("xen: no generic timer\n");
+		ukplat_crash();
+	}
+	xen_arm_time_init();
+	node = uk_fdt_path_offset(fdt, "/chosen");
+	if (node >= 0)
+		cmdline = uk_fdt_getprop(fdt, node, "bootargs", NULL);
+	arm_boot_main(cmdline);
+}
+
+static void put_dec(int v)
+{
+	char buf[12];
+	unsigned int u = v < 0 ? -(unsigned int)v : (unsigned int)v;
+	int i = sizeof(buf) - 1;
+
+	buf[i] = '\0';
+	do
+		buf[--i] = '0' + u % 10;
+	while ((u /= 10) && i > 1);
+	if (v < 0)
+		buf[--i] = '-';
+	xen_puts(&buf[i]);
+}
+
+/*
+ * Xen's shutdown reason carries no number: status 0 powers off, any
+ * other status is a crash, printed first so that the host can read it
+ * (the same convention as on x86_64).
+ */
+void ukplat_terminate(int status)
+{
+	unsigned int reason = status ? XEN_SHUTDOWN_crash :
+				       XEN_SHUTDOWN_poweroff;
+
+	if (status) {
+		xen_puts("exit status ");
+		put_dec(status);
+		xen_puts("\n");
+	}
+	xen_console_flush();
+	for (;;)
+		xen_sched_op(XEN_SCHEDOP_shutdown, &reason);
+}
+
+void ukplat_crash(void)
+{
+	ukplat_terminate(UKPLAT_STATUS_CRASH);
+}
