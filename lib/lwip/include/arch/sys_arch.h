@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * lwIP's operating-system types on uksched: a semaphore and a mailbox
+ * are wait objects with their own waiter lists (timed waits need to wake
+ * one given thread), a mutex is a uk_mutex.
+ */
+#ifndef __LWIP_ARCH_SYS_ARCH_H__
+#define __LWIP_ARCH_SYS_ARCH_H__
+
+#include <uk/lock.h>
+#include <uk/sched.h>
+
+struct uk_lwip_waiter;
+
+struct uk_lwip_sem {
+	long count;
+	int valid;
+	struct uk_lwip_waiter *head, *tail;
+};
+typedef struct uk_lwip_sem sys_sem_t;
+
+typedef struct {
+	struct uk_mutex m;
+	int valid;
+} sys_mutex_t;
+
+struct uk_lwip_mbox {
+	void **msgs;
+	unsigned int size, first, count;
+	int valid;
+	struct uk_lwip_sem used; /* messages to fetch */
+	struct uk_lwip_sem free; /* slots to post into */
+};
+typedef struct uk_lwip_mbox sys_mbox_t;
+
+typedef struct uk_thread *sys_thread_t;
+typedef unsigned long sys_prot_t;
+
+#define sys_sem_valid(s) ((s)->valid)
+#define sys_sem_set_invalid(s) ((s)->valid = 0)
+#define sys_mutex_valid(m) ((m)->valid)
+#define sys_mutex_set_invalid(m) ((m)->valid = 0)
+#define sys_mbox_valid(b) ((b)->valid)
+#define sys_mbox_set_invalid(b) ((b)->valid = 0)
+
+#endif /* __LWIP_ARCH_SYS_ARCH_H__ */
