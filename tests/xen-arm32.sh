@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# xen on arm32, structurally (no Xen for Arm runs on this host, see
+# support/scripts/run/xen-arm32.sh): helloworld's zImage has the header
+# Xen's domain builder checks (magic at 0x24; start = load and entry
+# address, end = start + file size), its first word branches to start.S,
+# its bytes are the ELF's loadable ones, hypercalls are `hvc #0xea1` (and
+# nothing else: no PSCI hvc #0), the sections are the expected ones,
+# aligned, with .bss outside the file; the .xl file is right; the arm32
+# error paths (an x86-only option; `make run`) say what to do.
+. "$(dirname "$0")/lib.sh"
+need arm-linux-gnueabihf-gcc arm-linux-gnueabihf-objdump od
+
+X=arm-linux-gnueabihf-
+LOAD=0x40008000 # Xen's guest RAM base (0x40000000) + 32 KiB
+
+app=$(app_copy helloworld)
+config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_XEN=y \
+	"# CONFIG_PLAT_LINUXU is not set" 'CONFIG_XEN_XL_MEMORY=24' \
+	'CONFIG_XEN_XL_CMDLINE="one two=2"'
+mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
+img=$app/build/helloworld_xen-arm32
+z=$img.zImage
+for f in "$img" "$img.dbg" "$img.map" "$z" "$img.xl"; do
+	[ -s "$f" ] || fail "missing output $f"
+done
+
+# word FILE OFFSET: the little-endian 32-bit word there, as 0x%08x.
+word() { printf '0x%08x' "0x$(od -A n -t x4 -j "$2" -N 4 "$1" | tr -d ' ')"; }
+sym() { # SYMBOL: its address in the .dbg, as 0x%08x
+	local a
+	a=$(${X}nm "$img.dbg" | awk -v s="$1" '$3 == s { print $1 }')
+	[ -n "$a" ] || fail "no symbol $1 in $img.dbg"
+	printf '0x%08x' "0x$a"
+}
+
+# --- zImage header.
+size=$(stat -c %s "$z")
+magic=$(word "$z" 36)
+start=$(word "$z" 40)
+end=$(word "$z" 44)
+[ "$magic" = 0x016f2818 ] || fail "zImage magic at 0x24 is $magic"
+[ $((start)) = $((LOAD)) ] || fail "zImage start $start, Xen loads at $LOAD"
+[ $((end - start)) = "$size" ] ||
+	fail "zImage end $end - start $start != file size $size"
+[ "$(word "$z" 48)" = 0x04030201 ] || fail "no little-endian marker at 0x30"
+entry=$(${X}readelf -h "$img.dbg" | awk '/Entry point/ { print $NF }')
+[ $((entry)) = $((start)) ] || fail "ELF entry $entry != zImage start $start"
+[ $((end)) = $(($(sym __image_load_end))) ] ||
+	fail "zImage end $end != __image_load_end $(sym __image_load_end)"
+[ $((start)) = $(($(sym __image_start))) ] || fail "image does not start at $start"
+
+# --- The entry: an ARM 'b' (cond AL) to start.S's _start.
+w0=$(word "$z" 0)
+[ $((w0 >> 24)) = $((0xea)) ] || fail "first word $w0 is not an ARM branch"
+off=$(((w0 & 0xffffff) << 8 >> 6)) # sign-extended imm24 * 4
+off=$(((off ^ 0x80000000) - 0x80000000))
+target=$((start + 8 + off))
+[ "$target" = $(($(sym _start))) ] ||
+	fail "entry branches to $(printf 0x%x $target), _start is $(sym _start)"
+# The file is the ELF's loaded bytes: compare with .text.
+${X}objcopy -O binary -j .text "$img.dbg" "$T_DIR/text.bin"
+tsize=$(stat -c %s "$T_DIR/text.bin")
+cmp -s -n "$tsize" "$T_DIR/text.bin" "$z" ||
+	fail "zImage does not start with the ELF's .text"
+
+# --- Hypercalls: hvc #0xea1 (Xen's tag) in the console and shutdown
+# paths, no other hvc immediate anywhere (#0 would be a PSCI call).
+${X}objdump -d "$img.dbg" >"$T_DIR/dis"
+for f in ukplat_coutk ukplat_terminate xen_console_init xen_arm_time_init; do
+	awk -v f="$f" '/^[0-9a-f]+ <.*>:$/ { on = ($2 == "<" f ">:") } on' \
+		"$T_DIR/dis" >"$T_DIR/dis.$f"
+	[ -s "$T_DIR/dis.$f" ] || fail "no function $f in the image"
+	grep -qP '\thvc\t#3745\b' "$T_DIR/dis.$f" ||
+		fail "$f has no 'hvc #0xea1'"
+done
+bad=$(grep -P '\thvc\t' "$T_DIR/dis" | grep -vP '\thvc\t#3745\b' | head -3)
+[ -z "$bad" ] || fail "hvc other than #0xea1: $bad"
+# The number goes in r12 (ip) right before the call in ukplat_terminate.
+grep -B8 -P '\thvc\t' "$T_DIR/dis.ukplat_terminate" |
+	grep -qP '\tmovs?(\.w)?\tip, #29\b' ||
+	fail "ukplat_terminate does not load __HYPERVISOR_sched_op (29) into r12"
+
+# --- Sections: the expected allocated ones, aligned, .bss past the file.
+${X}readelf -SW "$img.dbg" | sed -n 's/^ *\[ *[0-9]*\] //p' |
+	awk '$3 ~ /^[0-9a-f]+$/ && $0 ~ / A|WA|AX|AL/' >"$T_DIR/sections"
+while read -r name type addr off sz es flg rest; do
+	case $flg in
+	*A*) ;;
+	*) continue ;;
+	esac
+	al=${rest##* }
+	case $name in
+	.text | .rodata | .note.gnu.build-id | .ARM.exidx | .data | .bss \
+		| uk_ctortab | uk_inittab | .init_array | .tdata | .tbss) ;;
+	*) fail "unexpected allocated section $name" ;;
+	esac
+	[ $((0x$addr % al)) = 0 ] || fail "$name at 0x$addr not $al-aligned"
+	if [ "$name" = .bss ]; then
+		[ $((0x$addr)) -ge $((end)) ] || fail ".bss (0x$addr) inside the zImage"
+		[ $((0x$addr % 4096)) = 0 ] || fail ".bss not page-aligned"
+	elif [ "$type" = PROGBITS ] || [ "$type" = ARM_EXIDX ]; then
+		[ $((0x$addr + 0x$sz)) -le $((end)) ] ||
+			fail "$name ends past the zImage end $end"
+	fi
+done <"$T_DIR/sections"
+grep -q '^\.text .* 40008000 ' "$T_DIR/sections" || fail ".text not at $LOAD"
+# The first-level page table and shared_info page are aligned.
+[ $(($(sym ttb) % 16384)) = 0 ] || fail "page table not 16 KiB aligned"
+[ $(($(sym shared_page) % 4096)) = 0 ] || fail "shared_info page not aligned"
+
+# --- The xl configuration.
+xl=$img.xl
+expect_line "$xl" 'name = "helloworld"'
+expect_line "$xl" 'type = "pvh"'
+expect_line "$xl" "kernel = \"$z\""
+expect_line "$xl" 'memory = 24'
+expect_line "$xl" 'vcpus = 1'
+expect_line "$xl" 'cmdline = "one two=2"'
+expect_line "$xl" 'on_crash = "preserve"'
+expect_line "$xl" 'on_poweroff = "destroy"'
+
+# --- Error paths: an x86-only option names its dependency; `make run`
+# says how to boot on an Arm Xen host and fails.
+bad=$(app_copy helloworld "$T_DIR/bad")
+printf '%s\n' CONFIG_ARCH_ARM_32=y CONFIG_PLAT_XEN=y CONFIG_XEN_XL_PVH=y \
+	"# CONFIG_PLAT_LINUXU is not set" >"$bad/defconfig"
+make -C "$bad" defconfig >"$T_DIR/bad.log" 2>&1 &&
+	fail "XEN_XL_PVH accepted on arm32"
+grep -q 'XEN_XL_PVH.*unmet dependency' "$T_DIR/bad.log" &&
+	grep -q 'depends on ARCH_X86_64' "$T_DIR/bad.log" ||
+	fail "no clear error for XEN_XL_PVH on arm32: $(head -c 300 "$T_DIR/bad.log")"
+make -C "$app" run ARGS="a 'b c'" >"$T_DIR/run.log" 2>&1
+rc=$?
+[ "$rc" != 0 ] || fail "make run succeeded without Xen"
+grep -qF "xl create -c $xl" "$T_DIR/run.log" ||
+	fail "make run does not say how to boot: $(head -c 300 "$T_DIR/run.log")"
+"$UK_ROOT/support/scripts/uk-run" --dry-run "$img" a 'b c' >"$T_DIR/dry" ||
+	fail "uk-run --dry-run failed"
+grep -qF "$xl" "$T_DIR/dry" || fail "dry run: $(cat "$T_DIR/dry")"
+note "zImage $size bytes at $start; not booted (no Xen for Arm here)"
+echo "PASS"
