@@ -35,11 +35,22 @@
 #define XEN_HC_event_channel_op 32
 #define XEN_HC_memory_op 12
 #define XEN_HC_hvm_op 34
+#define XEN_HC_mmu_update 1
+#define XEN_HC_xen_version 17
+#define XEN_HC_grant_table_op 20
+#define XEN_HC_iret 23
+#define XEN_HC_vcpu_op 24
+#define XEN_HC_callback_op 30
 
 #define XEN_DOMID_SELF 0x7ff0
 #define XEN_XENMEM_add_to_physmap 7
 #define XEN_XENMAPSPACE_shared_info 0
+#define XEN_XENMAPSPACE_grant_table 1
+#define XEN_HVMOP_set_param 0
 #define XEN_HVMOP_get_param 1
+#define XEN_HVM_PARAM_CALLBACK_IRQ 0
+/* HVM_PARAM_CALLBACK_IRQ value: type (bits 63-56) 2 = IDT vector. */
+#define XEN_HVM_CALLBACK_VECTOR(v) ((2ULL << 56) | (v))
 #define XEN_HVM_PARAM_STORE_PFN 1
 #define XEN_HVM_PARAM_STORE_EVTCHN 2
 #define XEN_HVM_PARAM_CONSOLE_PFN 17
@@ -53,9 +64,23 @@
 #define XEN_SHUTDOWN_poweroff 0
 #define XEN_SHUTDOWN_crash 3
 
+#define XEN_EVTCHNOP_bind_interdomain 0
 #define XEN_EVTCHNOP_bind_virq 1
+#define XEN_EVTCHNOP_close 3
 #define XEN_EVTCHNOP_send 4
+#define XEN_EVTCHNOP_alloc_unbound 6
+#define XEN_EVTCHNOP_unmask 9
 #define XEN_VIRQ_TIMER 0
+/* 2-level event channels: 64 words of 64 pending/mask bits. */
+#define XEN_NR_EVTCHN 4096
+
+#define XEN_CALLBACKOP_register 0
+#define XEN_CALLBACKTYPE_event 0
+#define XEN_CALLBACKTYPE_failsafe 1
+
+#define XEN_VCPUOP_stop_periodic_timer 7
+#define XEN_VCPUOP_set_singleshot_timer 8
+#define XEN_VCPUOP_stop_singleshot_timer 9
 
 #define XEN_CONSOLEIO_write 0
 #define XEN_UVMF_INVLPG 2
@@ -142,6 +167,39 @@ struct xen_sched_poll {
 
 struct xen_evtchn_send {
 	uint32_t port;
+};
+
+/* alloc_unbound, close and unmask too: one port, in or out. */
+struct xen_evtchn_port {
+	uint32_t port;
+};
+
+struct xen_evtchn_alloc_unbound {
+	uint16_t dom;
+	uint16_t remote_dom;
+	uint32_t port; /* out */
+};
+
+struct xen_evtchn_bind_interdomain {
+	uint16_t remote_dom;
+	uint32_t remote_port;
+	uint32_t local_port; /* out */
+};
+
+struct xen_callback_register {
+	uint16_t type;
+	uint16_t flags;
+	unsigned long address;
+};
+
+struct xen_vcpu_singleshot_timer {
+	uint64_t timeout_abs_ns;
+	uint32_t flags;
+};
+
+struct xen_mmu_update {
+	uint64_t ptr; /* machine address of the PTE, low 2 bits: command */
+	uint64_t val;
 };
 
 struct xen_evtchn_bind_virq {
@@ -237,6 +295,12 @@ extern uint32_t xen_store_port;
 extern int xen_pvh;
 
 void xen_boot_finish(const char *cmdline) __noreturn;
+/* Event channels (evtchn.c): masks everything, installs the upcall. */
+void xen_evtchn_init(void);
+/* The upcall body: dispatch every pending, unmasked port. */
+void xen_evtchn_upcall(void);
+/* Arm the one-shot timer (VIRQ_TIMER) for a system time in ns. */
+void xen_timer_arm(uint64_t until);
 void xen_console_init(void);
 void xen_console_set_ring(void *ring, uint32_t port);
 void xen_memregion_add(unsigned long base, unsigned long len,

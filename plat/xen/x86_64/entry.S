@@ -16,6 +16,7 @@
 #include <xen-abi.h>
 
 #define XEN_VIRT_BASE 0x400000 /* = the link address, xen.lds.S */
+#define XEN_HC_IRET_SLOT (23 * 32) /* HYPERVISOR_iret */
 
 .macro xen_note_str type, str
 	.balign 4
@@ -172,6 +173,9 @@ xen_pvh_trap_stubs:
 	jmp xen_trap_common
 	.set vec, vec + 1
 .endr
+	/* Vector 32: event channel upcall (HVM_PARAM_CALLBACK_IRQ). */
+	.balign 16
+	jmp xen_pvh_event_entry
 
 .balign 16
 .globl xen_trap_stubs
@@ -210,6 +214,67 @@ xen_trap_common:
 	movq %rsp, %rdi
 	andq $-16, %rsp
 	call xen_trap_handle
+1:	jmp 1b
+
+/*
+ * Save what a C call may clobber, the FPU/SSE state included (handlers are
+ * ordinary C), run xen_evtchn_upcall on a 16-byte aligned stack, restore.
+ */
+.macro upcall_call
+	pushq %rax
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %rbp
+	movq %rsp, %rbp
+	andq $-16, %rsp
+	subq $512, %rsp
+	fxsave (%rsp)
+	cld
+	call xen_evtchn_upcall
+	fxrstor (%rsp)
+	movq %rbp, %rsp
+	popq %rbp
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rax
+.endm
+
+/* PVH: an interrupt through the IDT (IF cleared by the gate). */
+xen_pvh_event_entry:
+	upcall_call
+	iretq
+
+/*
+ * PV: Xen's bounce frame (rip, cs, rflags, rsp, ss) with %rcx and %r11 on
+ * top, events masked (evtchn_upcall_mask = 1, the old mask inverted in
+ * the frame's IF). HYPERVISOR_iret returns and restores the mask from IF
+ * in one step: its stub in the hypercall page pushes %rcx, %r11 and %rax
+ * itself and wants the flags word (0: not from a syscall) below the frame.
+ */
+.globl xen_pv_event_entry
+xen_pv_event_entry:
+	popq %rcx
+	popq %r11
+	upcall_call
+	pushq $0
+	jmp xen_hypercall_page + XEN_HC_IRET_SLOT
+
+.globl xen_pv_failsafe_entry
+xen_pv_failsafe_entry:
+	andq $-16, %rsp
+	call xen_failsafe
 1:	jmp 1b
 
 .section .bss.xen_pvh, "aw", @nobits

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Xen PV start-up (PVH: pvh.c): map the shared info page, bring up the console, the
- * trap table, the clock and the memory map, split the command line from
- * start_info, then call the boot library. Also shutdown.
+ * Xen PV start-up (PVH: pvh.c): map the shared info page, bring up the
+ * console, the trap table, the memory map, event channels and the clock,
+ * split the command line from start_info, then call the boot library.
+ * Also shutdown.
  */
 #include <uk/essentials.h>
 #include <uk/argparse.h>
 #include <uk/plat/bootstrap.h>
+#include <uk/plat/xen.h>
 #include <xen-abi.h>
 
 #ifndef UK_APP_NAME
@@ -56,6 +58,7 @@ void xen_boot_finish(const char *line)
 	unsigned int i;
 	int argc;
 
+	xen_evtchn_init();
 	xen_time_init();
 	for (i = 0; i < sizeof(cmdline) - 1 && line && line[i]; i++)
 		cmdline[i] = line[i];

@@ -2,20 +2,18 @@
 /*
  * Time from Xen's per-vCPU time record in the shared info page: system
  * time (ns since Xen booted) at a TSC stamp, and the TSC-to-ns scale.
- * Idling blocks in SCHEDOP_poll on the timer VIRQ with a timeout, which
- * needs no event upcall: this platform never unmasks event delivery.
+ * Idling arms the one-shot timer (VCPUOP_set_singleshot_timer), whose
+ * VIRQ_TIMER event wakes the vCPU through the event upcall (evtchn.c).
  */
 #include <uk/essentials.h>
 #include <uk/plat/time.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/irq.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/xen.h>
 #include <xen-abi.h>
 
 #define barrier() __asm__ __volatile__("" ::: "memory")
-#define XEN_EOPNOTSUPP 95
-
-static uint32_t timer_port;
-static int timer_bound;
 
 static uint64_t rdtsc(void)
 {
@@ -66,72 +64,49 @@ __nsec ukplat_wall_clock(void)
 	return sec * UKPLAT_NSEC_PER_SEC + nsec + ukplat_monotonic_clock();
 }
 
-void xen_time_init(void)
+static int timer_event(void *arg __unused)
 {
-	struct xen_evtchn_bind_virq b = { .virq = XEN_VIRQ_TIMER, .vcpu = 0 };
-
-	if (xen_evtchn_op(XEN_EVTCHNOP_bind_virq, &b) == 0) {
-		timer_port = b.port;
-		timer_bound = 1;
-	}
+	return 1;
 }
 
-void ukplat_lcpu_halt_irq_until(__nsec until)
+void xen_timer_arm(uint64_t until)
 {
-	struct xen_sched_poll p = {
-		.ports = &timer_port,
-		.nr_ports = 1,
-		.timeout = until,
-	};
+	struct xen_vcpu_singleshot_timer t = { .timeout_abs_ns = until };
 
-	while (ukplat_monotonic_clock() < until) {
-		if (!timer_bound) {
-			xen_sched_op(XEN_SCHEDOP_yield, NULL);
-			continue;
-		}
-		xen_sched_op(XEN_SCHEDOP_poll, &p);
-		__atomic_fetch_and(
-			&xen_shared_info->evtchn_pending[timer_port / 64],
-			~(1UL << (timer_port % 64)), __ATOMIC_SEQ_CST);
+	xen_hypercall3(XEN_HC_vcpu_op, XEN_VCPUOP_set_singleshot_timer, 0,
+		       (unsigned long)&t);
+}
+
+void xen_time_init(void)
+{
+	uint32_t port;
+
+	/* PV vCPUs start with a 100 Hz tick: only one-shots are wanted. */
+	xen_hypercall3(XEN_HC_vcpu_op, XEN_VCPUOP_stop_periodic_timer, 0, 0);
+	if (ukplat_xen_evtchn_bind_virq(XEN_VIRQ_TIMER, &port) ||
+	    ukplat_irq_register(port, timer_event, NULL)) {
+		xen_puts("xen: cannot bind the timer VIRQ\n");
+		ukplat_crash();
 	}
 }
 
 /*
- * Event delivery stays masked (no upcall handler): the interrupt flag is
- * bookkeeping only, and no device interrupt can be registered yet.
+ * Sleep until an event: PVH halts with interrupts open (sti takes effect
+ * after hlt starts, so no event is lost); PV blocks in SCHEDOP_block,
+ * which unmasks event delivery and returns at once if one is pending.
+ * Either way the upcall has run before this returns.
  */
-static unsigned long irqs_off = 1;
-
-void ukplat_lcpu_enable_irq(void)
+void ukplat_lcpu_halt_irq_until(__nsec until)
 {
-	irqs_off = 0;
-}
-
-void ukplat_lcpu_disable_irq(void)
-{
-	irqs_off = 1;
-}
-
-unsigned long ukplat_lcpu_save_irqf(void)
-{
-	unsigned long f = irqs_off;
-
-	irqs_off = 1;
-	return f;
-}
-
-void ukplat_lcpu_restore_irqf(unsigned long flags)
-{
-	irqs_off = flags;
-}
-
-int ukplat_lcpu_irqs_disabled(void)
-{
-	return irqs_off != 0;
-}
-
-int ukplat_irq_register(unsigned long irq __unused,
-			uk_irq_handler_func_t func __unused, void *arg __unused)
-{
-	return -XEN_EOPNOTSUPP;
+	if (until) {
+		if (until <= ukplat_monotonic_clock())
+			return;
+		xen_timer_arm(until);
+	}
+	if (xen_pvh) {
+		__asm__ __volatile__("sti; hlt; cli" ::: "memory");
+		return;
+	}
+	xen_sched_op(XEN_SCHEDOP_block, NULL);
+	ukplat_lcpu_disable_irq();
 }

@@ -3,7 +3,7 @@
  * PV: the trap table: CPU exceptions 0-19 (but NMI, which Xen delivers
  * through a callback) go to the stubs in entry.S, and xen_trap_handle()
  * reports the fault on the console, then crashes the domain. PVH: an
- * IDT, for the same 32 exceptions.
+ * IDT, for the same 32 exceptions and vector 32, the event upcall.
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
@@ -101,7 +101,8 @@ void xen_traps_init(void)
 
 void xen_pvh_traps_init(void)
 {
-	static struct x86_idt_gate idt[32] __align(16);
+	/* 32 exceptions, then the event channel upcall (evtchn.c). */
+	static struct x86_idt_gate idt[33] __align(16);
 
 	/* 0x08: entry.S's 64-bit code segment. */
 	x86_idt_load(idt, ARRAY_SIZE(idt), xen_pvh_trap_stubs, 0x08);
