@@ -107,6 +107,11 @@ extern uint64_t x86_pt0[];      /* 4-KiB entries of the first 2 MiB */
 extern uint64_t x86_gdt_tss[2]; /* the TSS descriptor, filled by traps.c */
 extern char _image_start[], _end[];
 
+/* setup.c: virtio_mmio.device= values taken off the command line. */
+#define X86_VIRTIO_MMIO_MAX 8
+extern const char *x86_virtio_mmio_args[X86_VIRTIO_MMIO_MAX];
+extern unsigned int x86_virtio_mmio_nargs;
+
 /* C entry, called by entry32.S on the boot stack in long mode. */
 void x86_pc_start(void) __noreturn;
 

@@ -77,6 +77,27 @@ static void cmdline_copy(uint64_t paddr)
 	cmdline[i] = '\0';
 }
 
+const char *x86_virtio_mmio_args[X86_VIRTIO_MMIO_MAX];
+unsigned int x86_virtio_mmio_nargs;
+
+/*
+ * Words meant for the platform, not the application: QEMU's microvm
+ * appends one virtio_mmio.device=<size>@<base>:<irq> per virtio-mmio
+ * device (auto-kernel-cmdline), in Linux's syntax. Kept for the drivers.
+ */
+static int x86_cmdline_platform_word(const char *w)
+{
+	static const char p[] = "virtio_mmio.device=";
+	unsigned int i;
+
+	for (i = 0; p[i]; i++)
+		if (w[i] != p[i])
+			return 0;
+	if (x86_virtio_mmio_nargs < X86_VIRTIO_MMIO_MAX)
+		x86_virtio_mmio_args[x86_virtio_mmio_nargs++] = w + i;
+	return 1;
+}
+
 /*
  * Splits cmdline in place at blanks; "..." and '...' group words. With
  * skip_first, the first word (the image path that some loaders put there)
@@ -111,6 +132,8 @@ static int cmdline_split(int skip_first)
 			skip_first = 0;
 			continue;
 		}
+		if (x86_cmdline_platform_word(word))
+			continue;
 		if (argc < ARGV_MAX)
 			argv[argc++] = word;
 	}

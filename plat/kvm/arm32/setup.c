@@ -24,6 +24,8 @@
 #define PL031_RTCDR 0x00
 
 static __nsec wall_at_boot;
+/* For the drivers probed later (arm32/virtio.c). */
+const void *kvm_arm_fdt;
 
 static void kvm_puts(const char *s)
 {
@@ -110,6 +112,7 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 		ukplat_crash();
 	}
 	kvm_rtc_init(fdt);
+	kvm_arm_fdt = fdt;
 	node = uk_fdt_path_offset(fdt, "/chosen");
 	if (node >= 0)
 		cmdline = uk_fdt_getprop(fdt, node, "bootargs", NULL);
