@@ -8,8 +8,10 @@
 #include <uk/plat/lcpu.h>
 #include <uk/plat/paging.h>
 #include <uk/plat/time.h>
+#include <uk/plat/tls.h>
 #include <uk/print.h>
 #include <uk/sched.h>
+#include "tls.h"
 
 #define STACK_CANARY 0x5ca1ab1eUL
 #define STACK_ALIGN 16
@@ -65,6 +67,8 @@ void _uk_sched_schedule(void)
 	check_canary(prev);
 	switches++;
 	current = next;
+	if (next->tlsp)
+		ukplat_tlsp_set(next->tlsp);
 	ukarch_ctx_switch(&prev->ctx, &next->ctx);
 }
 
@@ -236,6 +240,11 @@ struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
 		uk_free(a, t);
 		return NULL;
 	}
+	if (_uk_tls_alloc(a, t)) {
+		stack_free(a, t);
+		uk_free(a, t);
+		return NULL;
+	}
 	*(unsigned long *)t->stack = STACK_CANARY;
 	t->fn = fn;
 	t->arg = arg;
@@ -282,6 +291,7 @@ int uk_thread_join(struct uk_thread *t)
 	uk_waitq_wait_event(&t->exit_wq, t->state == UK_THREAD_EXITED);
 	/* t is off every queue and will never run again. */
 	check_canary(t);
+	_uk_tls_free(a, t);
 	stack_free(a, t);
 	uk_free(a, t);
 	return 0;
@@ -295,6 +305,8 @@ static int uk_sched_boot_init(void)
 	}
 	boot_thread.state = UK_THREAD_RUNNABLE;
 	guard_size = ukplat_page_guard_size();
+	if (_uk_tls_boot(uk_alloc_get_default(), &boot_thread))
+		return -ENOMEM;
 	irqs_on_at_boot = !ukplat_lcpu_irqs_disabled();
 	return sched->init ? sched->init(sched) : 0;
 }

@@ -218,3 +218,61 @@ UK_TESTCASE(sched, stack_guard)
 		UK_TEST_EXPECT_ZERO(ukplat_page_clear_guard(mem));
 	}
 }
+
+static __thread int tls_zero; /* .tbss */
+static __thread int tls_init = 1234; /* .tdata */
+static __thread char tls_tag[8] = "init"; /* .tdata, more than a word */
+
+struct tls_result {
+	int id, saw_initial, saw_own;
+	void *addr;
+};
+
+static void tls_var_fn(void *arg)
+{
+	struct tls_result *r = arg;
+
+	r->saw_initial = tls_zero == 0 && tls_init == 1234 &&
+			 !__builtin_strcmp(tls_tag, "init");
+	r->addr = &tls_zero;
+	tls_tag[0] = (char)('0' + r->id);
+	for (int i = 0; i < 5; i++) {
+		tls_zero += r->id;
+		tls_init += r->id;
+		uk_sched_yield(); /* the other thread runs in between */
+	}
+	r->saw_own = tls_zero == 5 * r->id && tls_init == 1234 + 5 * r->id &&
+		     tls_tag[0] == (char)('0' + r->id);
+}
+
+/*
+ * __thread variables: each new thread starts from the initial values and
+ * keeps its own copy across switches; the boot thread's is separate.
+ */
+UK_TESTCASE(sched, tls_vars)
+{
+	struct tls_result r[2] = { { .id = 1 }, { .id = 2 } };
+	struct uk_thread *t[2];
+
+	if (!uk_sched_tls_size()) {
+		printf("sched.tls_vars: not run: this platform cannot set the "
+		       "thread pointer (see the boot warning)\n");
+		return;
+	}
+	tls_zero = 7;
+	tls_init = 99;
+	for (int i = 0; i < 2; i++)
+		t[i] = uk_thread_create("tls", tls_var_fn, &r[i], 0);
+	for (int i = 0; i < 2; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	for (int i = 0; i < 2; i++) {
+		UK_TEST_EXPECT(r[i].saw_initial);
+		UK_TEST_EXPECT(r[i].saw_own);
+		UK_TEST_EXPECT(r[i].addr != (void *)&tls_zero);
+	}
+	UK_TEST_EXPECT(r[0].addr != r[1].addr);
+	UK_TEST_EXPECT_SNUM_EQ(tls_zero, 7);
+	UK_TEST_EXPECT_SNUM_EQ(tls_init, 99);
+	UK_TEST_EXPECT_ZERO(__builtin_strcmp(tls_tag, "init"));
+}

@@ -8,6 +8,8 @@
 #include <uk/arch/lcpu.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
+#include <uk/plat/tls.h>
+#include <uk/asm/cp0.h>
 #include <malta/malta.h>
 
 #define IRQ_LINES 8
@@ -95,4 +97,18 @@ void ukplat_lcpu_halt_irq_until(__nsec until)
 	/* An earlier interrupt leaves Compare armed: a late timer interrupt
 	 * is harmless (it re-arms the wrap guard). */
 	malta_wait_irq();
+}
+
+/*
+ * The thread pointer is UserLocal, which compiled __thread accesses read
+ * with rdhwr $29 (allowed in kernel mode, never trapping there, so it
+ * cannot be emulated). Writing it needs Config3.ULRI, which QEMU's Malta
+ * CPU (24Kf) lacks: TLS is refused on such CPUs.
+ */
+int ukplat_tlsp_set(uintptr_t tp)
+{
+	if (!(mips32_cp0_read(CP0_CONFIG3) & CP0_CONFIG3_ULRI))
+		return -95; /* EOPNOTSUPP */
+	mips32_cp0_write(CP0_USERLOCAL, tp);
+	return 0;
 }

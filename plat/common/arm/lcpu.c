@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Interrupt masking and idling of the (single) arm32 CPU. */
+/*
+ * Interrupt masking, idling and the thread pointer of the (single) arm32
+ * CPU.
+ */
 #include <uk/plat/lcpu.h>
+#include <uk/plat/tls.h>
 #include <uk/plat/time.h>
 #include <uk/arch/lcpu.h>
 #include <uk/arch/barrier.h>
@@ -19,4 +23,14 @@ void ukplat_lcpu_halt_irq_until(__nsec until)
 	ukarch_irq_enable();
 	isb();
 	ukarch_irq_disable();
+}
+
+/*
+ * TPIDRURO, what compiled __thread accesses read (mrc p15, 0, rX, c13,
+ * c0, 3); writable from PL1, where kvm and baremetal run.
+ */
+int ukplat_tlsp_set(uintptr_t tp)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 3" : : "r"(tp));
+	return 0;
 }

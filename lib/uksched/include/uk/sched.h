@@ -5,8 +5,11 @@
  * by a scheduler library (ukschedcoop); this library does the rest:
  * thread stacks, the context switch (ukarch_ctx_*), sleeping, wait queues.
  *
- * Thread-local data: each thread has one pointer, uk_thread_current()->tls
- * (uk_thread_tls_get/set); compiler __thread variables are not set up.
+ * Thread-local data: compiled __thread variables, each thread with its own
+ * copy initialised from the image's template (the boot thread's from the
+ * first early initcall on; see tls.c), where the platform can set the
+ * thread pointer (uk_sched_tls_size() != 0 when the image has any); and
+ * one pointer per thread, uk_thread_current()->tls (uk_thread_tls_get/set).
  * Where the platform has paging (ukplat_page_guard_size() != 0), a guard
  * page lies under each thread stack: an overflow faults at once and the
  * platform's fault report names the thread. Everywhere, a canary word at
@@ -58,6 +61,8 @@ struct uk_thread {
 	struct uk_thread *sleep_next; /* the sleep list */
 	struct uk_waitq exit_wq; /* joiners */
 	void *tls; /* thread-local data pointer */
+	void *tls_area; /* the __thread variables (uk/asm/tls.h) */
+	uintptr_t tlsp; /* thread pointer value; 0: none */
 };
 
 struct uk_sched {
@@ -118,6 +123,12 @@ int uk_waitq_wake_all(struct uk_waitq *wq);
 		while (!(cond))            \
 			uk_waitq_wait(wq); \
 	} while (0)
+
+/*
+ * Bytes of __thread variables each thread gets; 0 when the image has none
+ * or the platform cannot set a thread pointer (then they must not be used).
+ */
+size_t uk_sched_tls_size(void);
 
 /* Context switches done so far (for benchmarks). */
 unsigned long uk_sched_switch_count(void);

@@ -4,6 +4,7 @@
 #define __UK_ASM_CP0_H__
 
 /* Register numbers (register, select) for mfc0/mtc0. */
+#define CP0_USERLOCAL 4, 2 /* needs Config3.ULRI */
 #define CP0_BADVADDR 8, 0
 #define CP0_COUNT 9, 0
 #define CP0_COMPARE 11, 0
@@ -14,6 +15,8 @@
 #define CP0_PRID 15, 0
 #define CP0_EBASE 15, 1
 #define CP0_CONFIG 16, 0
+#define CP0_CONFIG3 16, 3
+#define CP0_CONFIG3_ULRI (1u << 13)
 
 /* Status */
 #define ST_IE 0x00000001 /* interrupts enabled */

@@ -22,6 +22,28 @@
 		PROVIDE(uk_testtab_start = .);                                 \
 		KEEP(*(SORT_BY_NAME(.uk_testtab*)))                            \
 		PROVIDE(uk_testtab_end = .);                                   \
+	}                                                                      \
+	UK_TLS_SECTIONS
+
+/*
+ * The template of the thread-local variables (__thread): .tdata holds the
+ * initial values, .tbss the zero-initialised rest. uksched copies it into
+ * each thread's TLS area. Both start 64-byte aligned and the end is padded
+ * to 64, so the linker's thread-pointer offsets (which round the size and
+ * the TCB to the segment's alignment) come out the same on every arch
+ * (see uk/asm/tls.h). The symbols are addresses of the template.
+ */
+#define UK_TLS_SECTIONS                                                        \
+	.tdata : ALIGN(64) {                                                   \
+		_uk_tls_start = .;                                             \
+		*(.tdata .tdata.* .gnu.linkonce.td.*)                          \
+		_uk_tdata_end = .;                                             \
+	}                                                                      \
+	.tbss : ALIGN(64) {                                                    \
+		*(.tbss .tbss.* .gnu.linkonce.tb.*)                            \
+		*(.tcommon)                                                    \
+		. = ALIGN(64);                                                 \
+		_uk_tls_end = .;                                               \
 	}
 
 /* C constructors (__attribute__((constructor))), for images whose script
