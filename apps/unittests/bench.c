@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Micro-benchmarks run by bench/alloc.sh and bench/sched.sh (argument
- * bench=alloc or bench=sched). Lines: "bench: NAME VALUE UNIT".
+ * bench=alloc, bench=sched or bench=idle). Lines: "bench: NAME VALUE UNIT".
  */
 #include <stdio.h>
 #include <uk/alloc.h>
@@ -117,9 +117,27 @@ void bench_sched(void)
 	       (unsigned long long)(n * 1000000000ULL /
 				    (unsigned long long)(dt ? dt : 1)));
 }
+
+/* The boot thread sleeps idle_ms (1000): the host measures the CPU time
+ * the idle thread burns meanwhile. */
+void bench_idle(void)
+{
+	unsigned long ms = uk_test_arg_ulong("idle_ms", 1000);
+	__nsec t0 = ukplat_monotonic_clock();
+
+	uk_sched_sleep_ns(ms * 1000000ULL);
+	printf("bench: idle_slept %llu ms\n",
+	       (unsigned long long)((ukplat_monotonic_clock() - t0) /
+				    1000000ULL));
+}
 #else
 void bench_sched(void)
 {
 	printf("bench: sched needs CONFIG_LIBUKSCHED\n");
+}
+
+void bench_idle(void)
+{
+	printf("bench: idle needs CONFIG_LIBUKSCHED\n");
 }
 #endif

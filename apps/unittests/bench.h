@@ -4,5 +4,6 @@
 
 void bench_alloc(void);
 void bench_sched(void);
+void bench_idle(void);
 
 #endif /* __UNITTESTS_BENCH_H__ */

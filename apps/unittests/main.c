@@ -3,7 +3,7 @@
  * unittests: runs every linked uktest suite. Arguments: suite=a,b to
  * select suites, uktest_fail=1 for the failing self-check, seed=N for
  * the randomized tests, stress_div=N to shorten them. Exit status 0 when
- * all passed, 1 otherwise. bench=alloc / bench=sched run a benchmark
+ * all passed, 1 otherwise. bench=alloc / bench=sched / bench=idle run a benchmark
  * instead (bench.c).
  */
 #include <string.h>
@@ -19,5 +19,7 @@ int main(int argc, char *argv[])
 		bench_alloc();
 	else if (b && !strcmp(b, "sched"))
 		bench_sched();
+	else if (b && !strcmp(b, "idle"))
+		bench_idle();
 	return failed ? 1 : 0;
 }

@@ -6,7 +6,6 @@
 #include <uk/essentials.h>
 #include <uk/init.h>
 #include <uk/plat/lcpu.h>
-#include <uk/plat/time.h>
 #include <uk/sched.h>
 
 struct coop {
@@ -60,18 +59,6 @@ static int coop_init(struct uk_sched *s __unused)
 {
 	coop.idle = uk_thread_alloc("idle", idle_fn, NULL, 4096);
 	return coop.idle ? 0 : -1;
-}
-
-/*
- * Platforms without an idle primitive (linuxu today) get this one: wait
- * for the deadline by polling the clock. Interrupts are not simulated
- * there, so nothing else could end the wait. A platform's definition
- * replaces it at link time.
- */
-__weak void ukplat_lcpu_halt_irq_until(__nsec until)
-{
-	while (until && ukplat_monotonic_clock() < until)
-		;
 }
 
 static void coop_register(void)
