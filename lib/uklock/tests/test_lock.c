@@ -142,4 +142,121 @@ UK_TESTCASE(lock, condvar)
 			uk_thread_join(t[i]);
 	UK_TEST_EXPECT_SNUM_EQ(woken, 3);
 }
+/* trylock from another thread fails while the boot thread holds it. */
+static struct uk_mutex held;
+static int try_result;
+
+static void try_fn(void *arg __unused)
+{
+	try_result = uk_mutex_trylock(&held);
+}
+
+/* The mutex goes to its waiters in arrival order, one at a time. */
+static char order[8];
+static int norder;
+
+static void handoff_fn(void *arg)
+{
+	uk_mutex_lock(&held);
+	order[norder++] = *(char *)arg;
+	uk_sched_yield(); /* still held: nobody else may enter */
+	order[norder++] = *(char *)arg;
+	uk_mutex_unlock(&held);
+}
+
+UK_TESTCASE(lock, mutex_trylock_handoff)
+{
+	static char id[3] = { 'a', 'b', 'c' };
+	struct uk_thread *t[3], *tt;
+
+	uk_mutex_init(&held);
+	uk_mutex_lock(&held);
+	try_result = -1;
+	tt = uk_thread_create("try", try_fn, NULL, 0);
+	if (UK_TEST_EXPECT_NOT_NULL(tt))
+		uk_thread_join(tt);
+	UK_TEST_EXPECT_ZERO(try_result);
+
+	norder = 0;
+	for (int i = 0; i < 3; i++)
+		t[i] = uk_thread_create("handoff", handoff_fn, &id[i], 0);
+	uk_sched_yield(); /* all three block on the mutex */
+	UK_TEST_EXPECT_ZERO(norder);
+	uk_mutex_unlock(&held);
+	for (int i = 0; i < 3; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	order[norder] = 0;
+	UK_TEST_EXPECT_ZERO(__builtin_strcmp(order, "aabbcc"));
+	UK_TEST_EXPECT(!uk_mutex_is_locked(&held));
+}
+
+/* Counting: n ups let exactly n of the blocked downs through. */
+static struct uk_semaphore counted;
+static int passed;
+
+static void down_fn(void *arg __unused)
+{
+	uk_semaphore_down(&counted);
+	passed++;
+}
+
+UK_TESTCASE(lock, semaphore_counting)
+{
+	struct uk_thread *t[4];
+
+	uk_semaphore_init(&counted, 1);
+	passed = 0;
+	for (int i = 0; i < 4; i++)
+		t[i] = uk_thread_create("down", down_fn, NULL, 0);
+	uk_sched_yield();
+	UK_TEST_EXPECT_SNUM_EQ(passed, 1);
+	UK_TEST_EXPECT_ZERO(uk_semaphore_down_try(&counted));
+	uk_semaphore_up(&counted);
+	uk_semaphore_up(&counted);
+	uk_sched_yield();
+	uk_sched_yield();
+	UK_TEST_EXPECT_SNUM_EQ(passed, 3);
+	uk_semaphore_up(&counted);
+	uk_semaphore_up(&counted); /* one more than there are waiters */
+	for (int i = 0; i < 4; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	UK_TEST_EXPECT_SNUM_EQ(passed, 4);
+	UK_TEST_EXPECT_SNUM_EQ(counted.count, 1);
+	UK_TEST_EXPECT_SNUM_EQ(uk_semaphore_down_try(&counted), 1);
+}
+
+/* One broadcast wakes every waiter blocked at that moment (no ready flag
+ * to re-check: each waiter waits exactly once). */
+static struct uk_condvar bcv;
+static int bwoken;
+
+static void bcast_fn(void *arg __unused)
+{
+	uk_mutex_lock(&held);
+	uk_condvar_wait(&bcv, &held);
+	bwoken++;
+	uk_mutex_unlock(&held);
+}
+
+UK_TESTCASE(lock, condvar_broadcast_all)
+{
+	struct uk_thread *t[4];
+
+	uk_mutex_init(&held);
+	uk_condvar_init(&bcv);
+	bwoken = 0;
+	for (int i = 0; i < 4; i++)
+		t[i] = uk_thread_create("bcast", bcast_fn, NULL, 0);
+	uk_sched_yield(); /* all four wait */
+	UK_TEST_EXPECT_ZERO(bwoken);
+	uk_mutex_lock(&held);
+	uk_condvar_broadcast(&bcv);
+	uk_mutex_unlock(&held);
+	for (int i = 0; i < 4; i++)
+		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
+			uk_thread_join(t[i]);
+	UK_TEST_EXPECT_SNUM_EQ(bwoken, 4);
+}
 #endif
