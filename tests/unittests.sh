@@ -4,7 +4,9 @@
 # arch that boots: one build per arch (its platforms together), then the
 # boots two at a time. Each must print "uktest: N passed, 0 failed" and
 # exit 0. Then an image built with CONFIG_LIBUKTEST_SELFCHECK_FAIL must
-# report a failure and a non-zero status, and so must uktest_fail=1.
+# report a failure and a non-zero status, and so must uktest_fail=1. A
+# variant with the region (bump) allocator as the boot heap runs on
+# linuxu-x86_64 and kvm-x86_64.
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-system-mipsel \
 	qemu-arm-static qemu-mips-static qemu-mipsel-static \
@@ -21,7 +23,8 @@ builds="x86_64:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y $x86_
 arm32:CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y
 mips32:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
 mips32el:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_LITTLE_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
-fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y CONFIG_LIBUKSCHED=n CONFIG_LIBUKSCHEDCOOP=n CONFIG_LIBUKBOOT_HEAP_TLSF=y"
+fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y CONFIG_LIBUKSCHED=n CONFIG_LIBUKSCHEDCOOP=n CONFIG_LIBUKBOOT_HEAP_TLSF=y
+region:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_LIBUKBOOT_HEAP_REGION=y"
 
 build_one() {
 	local name=$1 app=$T_DIR/$1/unittests
@@ -65,7 +68,9 @@ baremetal-arm32:arm32/rpi-elf/unittests_baremetal-arm32:
 linuxu-mips32:mips32/build/unittests_linuxu-mips32:
 baremetal-mips32:mips32/build/unittests_baremetal-mips32:
 linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:
-baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:"
+baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:
+region-linuxu-x86_64:region/build/unittests_linuxu-x86_64:
+region-kvm-x86_64-tcg:region/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm"
 [ -n "$x86_bm" ] && boots+="
 baremetal-x86_64:x86_64/build/unittests_baremetal-x86_64:UK_ACCEL=tcg"
 if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
@@ -130,6 +135,11 @@ grep -aq '^\[ PASS \] lock.mutex_single$' "$out" ||
 grep -aq '^\[ PASS \] sched\.' "$out" && fail "fail-kconfig: uksched is linked"
 grep -q '^CONFIG_LIBUKBOOT_HEAP_TLSF=y' "$T_DIR/fail/unittests/.config" ||
 	fail "fail-kconfig: TLSF is not the heap allocator"
+# The region variant really ran with the bump allocator as its heap.
+grep -q '^CONFIG_LIBUKBOOT_HEAP_REGION=y' "$T_DIR/region/unittests/.config" ||
+	fail "region: the region allocator is not the heap allocator"
+grep -aq '^sched.many_threads_no_leak: heap is the region allocator' \
+	"$T_DIR/region-linuxu-x86_64.out" || fail "region: the heap choice did not reach the tests"
 # suite= selects: only uktest and alloc suites ran.
 grep -a '^\[ ' "$T_DIR/fail-arg.out" | grep -avq '\] \(uktest\|alloc\)\.' &&
 	fail "suite=uktest,alloc ran other suites"
