@@ -62,10 +62,12 @@ static void print_stats(const char *when)
 	}
 	printf("httpreply: %s: connections %lu requests %lu\n", when, nconn,
 	       nreq);
-	printf("ukalloc: in use %zu bytes, peak %zu bytes, live blocks %zu, "
-	       "allocations %zu, frees %zu\n",
-	       st.cur_mem_use, st.max_mem_use, st.cur_nb_allocs,
-	       st.tot_nb_allocs, st.tot_nb_frees);
+	/* %lu, not %zu: newlib may be built without C99 formats. */
+	printf("ukalloc: in use %lu bytes, peak %lu bytes, live blocks %lu, "
+	       "allocations %lu, frees %lu\n",
+	       (unsigned long)st.cur_mem_use, (unsigned long)st.max_mem_use,
+	       (unsigned long)st.cur_nb_allocs, (unsigned long)st.tot_nb_allocs,
+	       (unsigned long)st.tot_nb_frees);
 }
 
 static int send_all(int fd, const char *p, size_t n)
@@ -120,11 +122,11 @@ static int respond(int fd, int code, const char *type, const char *body,
 		     "HTTP/1.1 %d %s\r\n"
 		     "Server: httpreply (Unicore)\r\n"
 		     "Content-Type: %s\r\n"
-		     "Content-Length: %zu\r\n"
+		     "Content-Length: %lu\r\n"
 		     "%s"
 		     "Connection: %s\r\n"
 		     "\r\n",
-		     code, reason(code), type, blen,
+		     code, reason(code), type, (unsigned long)blen,
 		     code == 405 ? "Allow: GET, HEAD\r\n" : "",
 		     keep ? "keep-alive" : "close");
 	if (send_all(fd, hdr, (size_t)n))
@@ -250,10 +252,11 @@ static int handle(int fd, char *buf, size_t hlen)
 		if (uk_alloc_stats_get(uk_alloc_get_default(), &st) < 0)
 			memset(&st, 0, sizeof(st));
 		n = snprintf(stats, sizeof(stats),
-			     "connections %lu\nrequests %lu\nin_use %zu\n"
-			     "peak %zu\nlive_blocks %zu\n",
-			     nconn, nreq, st.cur_mem_use, st.max_mem_use,
-			     st.cur_nb_allocs);
+			     "connections %lu\nrequests %lu\nin_use %lu\n"
+			     "peak %lu\nlive_blocks %lu\n",
+			     nconn, nreq, (unsigned long)st.cur_mem_use,
+			     (unsigned long)st.max_mem_use,
+			     (unsigned long)st.cur_nb_allocs);
 		if (respond(fd, 200, "text/plain", stats, (size_t)n, head,
 			    keep))
 			return 0;

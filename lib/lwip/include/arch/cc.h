@@ -6,14 +6,20 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <limits.h>
+/* newlib's <sys/types.h> defines LITTLE_ENDIAN and friends: take them
+ * before lwIP's fallbacks; nolibc's defines none. */
+#include <sys/types.h>
 #include <uk/assert.h>
 #include <uk/print.h>
 #include <uk/essentials.h>
 
+#ifndef BYTE_ORDER
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 #define BYTE_ORDER BIG_ENDIAN
 #else
 #define BYTE_ORDER LITTLE_ENDIAN
+#endif
 #endif
 
 /* The libc's headers define these; lwIP's own copies would clash. */
@@ -21,8 +27,6 @@
 #define LWIP_NO_LIMITS_H 0
 #define LWIP_NO_CTYPE_H 0
 /* newlib has ssize_t in <sys/types.h>, nolibc too. */
-#include <limits.h>
-#include <sys/types.h>
 #ifndef SSIZE_MAX
 #define SSIZE_MAX LONG_MAX
 #endif
