@@ -48,6 +48,11 @@ void xen_console_init(void)
 			*)(uintptr_t)(pfn << XEN_PAGE_SHIFT);
 }
 
+int xen_console_has_ring(void)
+{
+	return ring != NULL;
+}
+
 static void ring_put(uint32_t *prod, char c)
 {
 	/* Full: publish what is there and let the backend run. */

@@ -70,11 +70,15 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	}
 	ram_scan(fdt);
 	xen_arm_mmu_init(ram, nram, fdt, uk_fdt_size(fdt));
-	if (uk_fdt_node_by_compatible(fdt, -1, "xen,xen") < 0) {
-		xen_puts("xen: no hypervisor node: not a Xen guest\n");
-		ukplat_crash();
-	}
-	xen_console_init();
+	/*
+	 * Without the node (a dom0less domain without "xen,enhanced") Xen
+	 * still answers hypercalls, but there is no console ring: output
+	 * goes to console_io only.
+	 */
+	if (uk_fdt_node_by_compatible(fdt, -1, "xen,xen") < 0)
+		xen_puts("xen: no hypervisor node in the device tree\n");
+	else
+		xen_console_init();
 	mem_init(fdt);
 	if (arm_gicv2_init(fdt)) {
 		xen_puts("xen: no GICv2 in the device tree\n");
@@ -109,14 +113,16 @@ static void put_dec(int v)
 /*
  * Xen's shutdown reason carries no number: status 0 powers off, any
  * other status is a crash, printed first so that the host can read it
- * (the same convention as on x86_64).
+ * (the same convention as on x86_64). Without a console ring no
+ * toolstack reports the shutdown (a dom0less domain): then status 0 is
+ * printed too, the only sign on Xen's console that the domain is done.
  */
 void ukplat_terminate(int status)
 {
 	unsigned int reason = status ? XEN_SHUTDOWN_crash :
 				       XEN_SHUTDOWN_poweroff;
 
-	if (status) {
+	if (status || !xen_console_has_ring()) {
 		xen_puts("exit status ");
 		put_dec(status);
 		xen_puts("\n");

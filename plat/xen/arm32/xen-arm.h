@@ -126,6 +126,8 @@ void xen_arm_mmu_init(const struct arm_mem_range *ram, int n, const void *fdt,
 void xen_arm_mmu_map_normal(uint64_t addr);
 void xen_console_init(void);
 void xen_console_flush(void);
+/* 0 when output goes to Xen's console (console_io) only. */
+int xen_console_has_ring(void);
 void xen_puts(const char *s);
 void xen_arm_time_init(void);
 
