@@ -262,12 +262,15 @@ static int handle(int fd, char *buf, size_t hlen)
 			return 0;
 	} else if (allow_shutdown && plen == 9 &&
 		   !memcmp(sp1 + 1, "/shutdown", 9)) {
-		/* close() then waits until the answer is delivered
-		 * (or 2 s), so it is not lost when main() returns. */
-		struct linger lg = { .l_onoff = 1, .l_linger = 2 };
+		/* A lingering close: the answer must arrive before main()
+		 * returns, so wait (2 s at most) for the client's FIN. */
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		char b[64];
 
-		setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
 		respond(fd, 200, "text/plain", "bye\n", 4, head, 0);
+		shutdown(fd, SHUT_WR);
+		while (poll(&p, 1, 2000) > 0 && recv(fd, b, sizeof(b), 0) > 0)
+			;
 		stop = 1;
 		return 0;
 	} else {
