@@ -7,7 +7,10 @@
 # Exit status: with CONFIG_KVM_ARM32_SEMIHOSTING (the default) the guest
 # exits through semihosting SYS_EXIT_EXTENDED and QEMU's status is the
 # guest's (125 = crash); otherwise PSCI SYSTEM_OFF always gives 0.
-# env: UK_CPU (cortex-a15, cortex-a7, ...), UK_MEM (64M), UK_QEMU_EXTRA
+# env: UK_CPU (cortex-a15, cortex-a7, ...), UK_MEM (64M), UK_QEMU_EXTRA,
+#      UK_NET (a virtio-net-device NIC on virtio-mmio: the -netdev backend,
+#      e.g. "user" for QEMU's user network 10.0.2.0/24, gateway 10.0.2.2),
+#      UK_MAC (default 52:54:00:12:34:56)
 need_cmd qemu-system-arm qemu-system-arm
 
 qemu=(qemu-system-arm -M virt -cpu "${UK_CPU:-cortex-a15}"
@@ -15,6 +18,8 @@ qemu=(qemu-system-arm -M virt -cpu "${UK_CPU:-cortex-a15}"
 	-serial stdio -kernel "$img")
 [ $# -gt 0 ] && qemu+=(-append "$(quote_args "$@")")
 image_config KVM_ARM32_SEMIHOSTING && qemu+=(-semihosting)
+[ -n "${UK_NET:-}" ] && qemu+=(-netdev "$UK_NET,id=n0"
+	-device "virtio-net-device,netdev=n0,mac=${UK_MAC:-52:54:00:12:34:56}")
 # shellcheck disable=SC2206
 qemu+=(${UK_QEMU_EXTRA:-})
 if [ "$debug" = 1 ]; then

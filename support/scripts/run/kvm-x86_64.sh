@@ -7,7 +7,13 @@
 # env: UK_MACHINE=pc|q35|microvm (default pc), UK_ACCEL=kvm|tcg (default:
 #      kvm when /dev/kvm works), UK_MEM (default 64M), UK_BIOS=qboot|seabios
 #      (pc and q35; default qboot, which boots much faster),
-#      UK_KERNEL=pvh|multiboot, UK_QEMU_EXTRA (more QEMU options).
+#      UK_KERNEL=pvh|multiboot, UK_QEMU_EXTRA (more QEMU options),
+#      UK_NET (a NIC: the -netdev backend, e.g. "user" for QEMU's user
+#      network 10.0.2.0/24 with the gateway 10.0.2.2, or
+#      "user,net=10.9.9.0/24", "tap,ifname=tap0,script=no"): virtio-net-pci
+#      on pc and q35, virtio-net-device on microvm, with ACPI off there
+#      (only then does QEMU list virtio-mmio devices on the command line,
+#      on IRQs the 8259 sees); UK_MAC (default 52:54:00:12:34:56).
 #
 # Exit status: the image's. It writes it to isa-debug-exit (QEMU exits with
 # (status << 1) | 1, mapped back here); 0 is also ACPI power-off.
@@ -34,13 +40,19 @@ x86_qemu_cmd() {
 		esac ;;
 	microvm)
 		# The legacy devices the image uses: COM1, PIT, PIC, RTC.
-		qemu+=(-M microvm,isa-serial=on,pit=on,pic=on,rtc=on) ;;
+		qemu+=(-M "microvm,isa-serial=on,pit=on,pic=on,rtc=on${UK_NET:+,acpi=off}") ;;
 	*)
 		echo "error: UK_MACHINE=$machine: pc, q35 or microvm" >&2
 		exit 2 ;;
 	esac
 	qemu+=(-device isa-debug-exit,iobase=0xf4,iosize=0x04
 		-kernel "$kernel" -append "$*")
+	if [ -n "${UK_NET:-}" ]; then
+		local nic=virtio-net-pci
+		[ "$machine" = microvm ] && nic=virtio-net-device
+		qemu+=(-netdev "$UK_NET,id=n0"
+			-device "$nic,netdev=n0,mac=${UK_MAC:-52:54:00:12:34:56}")
+	fi
 	# shellcheck disable=SC2206
 	qemu+=(${UK_QEMU_EXTRA:-})
 }
