@@ -107,9 +107,11 @@ dtc -q -I dts -O dtb -o "$xa_tmp/xen.dtb" "$xa_tmp/xen.dts" || {
 	echo "error: dtc rejected the device tree ($xa_tmp/xen.dts)" >&2
 	exit 2
 }
+# Beside the image, so that the --dry-run command line works as printed.
+cp "$xa_tmp/xen.dtb" "$img.dom0less.dtb"
 qemu=(qemu-system-aarch64 "${xa_machine[@]}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot -kernel "$xen"
-	-dtb "$xa_tmp/xen.dtb"
+	-dtb "$img.dom0less.dtb"
 	-device "loader,file=$z,addr=0x50000000,force-raw=on")
 if [ "$dry" = 1 ]; then
 	run_cmd "${qemu[@]}"
@@ -124,7 +126,8 @@ fi
 # Xen keeps running after the domain is gone: watch its console for the
 # status line (or a panic) and stop QEMU then.
 log=${UK_XEN_LOG:-$xa_tmp/xen.log}
-"${qemu[@]}" </dev/null >"$log" 2>&1 &
+: >"$log"
+"${qemu[@]}" </dev/null >>"$log" 2>&1 &
 qpid=$!
 deadline=$((SECONDS + ${UK_XEN_TIMEOUT:-120}))
 while kill -0 "$qpid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ] &&
