@@ -20,30 +20,6 @@
 static struct arm_mem_range ram[XEN_RAM_RANGES_MAX];
 static int nram;
 
-/* Every reg entry of every top-level /memory* node. */
-static void ram_scan(const void *fdt)
-{
-	int node, i;
-
-	for (node = uk_fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = uk_fdt_next_node(fdt, node, NULL)) {
-		const char *type =
-			uk_fdt_getprop(fdt, node, "device_type", NULL);
-		uint64_t base, len;
-
-		if (!type || type[0] != 'm' || uk_fdt_parent(fdt, node) != 0)
-			continue;
-		for (i = 0; !uk_fdt_reg(fdt, node, i, &base, &len); i++) {
-			if (nram == XEN_RAM_RANGES_MAX) {
-				xen_puts("xen: too many memory ranges\n");
-				return;
-			}
-			ram[nram++] = (struct arm_mem_range){ base, base + len,
-							      "ram" };
-		}
-	}
-}
-
 static void mem_init(const void *fdt)
 {
 	struct arm_mem_range res[2] = {
@@ -68,7 +44,11 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 		xen_puts("xen: no device tree in r2\n");
 		ukplat_crash();
 	}
-	ram_scan(fdt);
+	nram = arm_fdt_ram(fdt, ram, ARRAY_SIZE(ram));
+	if (nram < 0) {
+		xen_puts("xen: too many memory ranges\n");
+		nram = ARRAY_SIZE(ram);
+	}
 	xen_arm_mmu_init(ram, nram, fdt, uk_fdt_size(fdt));
 	/*
 	 * Without the node (a dom0less domain without "xen,enhanced") Xen

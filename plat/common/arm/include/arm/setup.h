@@ -29,6 +29,13 @@ int arm_mem_add_ram(uint64_t base, uint64_t len,
 		    const struct arm_mem_range *res, int nres);
 
 /*
+ * The RAM ranges of the device tree's /memory nodes (plat/common/arm/
+ * fdtmem.c, for platforms that link lib/ukfdt): their count, or < 0 when
+ * there are more than max.
+ */
+int arm_fdt_ram(const void *fdt, struct arm_mem_range *ram, int max);
+
+/*
  * Build argv (argv[0] = the application name, then the command line split
  * like a shell would) and enter the boot library.
  */
