@@ -13,6 +13,7 @@ void _linuxu_start(long *sp)
 
 	linuxu_memory_init();
 	linuxu_time_init();
+	linuxu_fault_init();
 	ukplat_entry(argc, argv);
 }
 

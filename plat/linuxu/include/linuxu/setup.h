@@ -6,5 +6,9 @@
 
 void linuxu_memory_init(void);
 void linuxu_time_init(void);
+/* SIGSEGV handler that reports hits of guard pages (fault.c). */
+void linuxu_fault_init(void);
+/* 1 if addr is in a guard page (paging.c); *owner its owner. */
+int linuxu_guard_owner(void *addr, const char **owner);
 
 #endif /* __LINUXU_SETUP_H__ */

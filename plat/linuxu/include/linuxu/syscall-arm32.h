@@ -11,6 +11,7 @@
 #define __SC_GETPID 20
 #define __SC_KILL 37
 #define __SC_MUNMAP 91
+#define __SC_MPROTECT 125
 #define __SC_NANOSLEEP 162
 #define __SC_RT_SIGACTION 174
 #define __SC_RT_SIGPROCMASK 175

@@ -16,6 +16,7 @@
 #define __SC_KILL (__SC_BASE + 37)
 #define __SC_MMAP (__SC_BASE + 90) /* offset in bytes, not pages */
 #define __SC_MUNMAP (__SC_BASE + 91)
+#define __SC_MPROTECT (__SC_BASE + 125)
 #define __SC_NANOSLEEP (__SC_BASE + 166)
 #define __SC_RT_SIGACTION (__SC_BASE + 194)
 #define __SC_RT_SIGPROCMASK (__SC_BASE + 195)

@@ -8,6 +8,7 @@
 #define __SC_WRITE 1
 #define __SC_MMAP 9
 #define __SC_MUNMAP 11
+#define __SC_MPROTECT 10
 #define __SC_RT_SIGACTION 13
 #define __SC_RT_SIGPROCMASK 14
 #define __SC_GETPID 39

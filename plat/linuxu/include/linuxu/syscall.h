@@ -67,6 +67,11 @@ static inline void *linuxu_mmap_anon(size_t len)
 	return (r < 0 && r > -4096) ? NULL : (void *)r;
 }
 
+static inline long linuxu_mprotect(void *addr, size_t len, int prot)
+{
+	return linuxu_syscall(__SC_MPROTECT, addr, len, prot);
+}
+
 static inline long linuxu_clock_gettime(int clk, struct linuxu_timespec *ts)
 {
 	return linuxu_syscall(__SC_CLOCK_GETTIME, clk, ts, 0);

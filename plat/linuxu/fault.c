@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * SIGSEGV in a guard page (paging.c) is a thread's stack overflow: say
+ * whose, as the kernel platforms' fault reports do, and end with the
+ * crash status. The handler runs on a stack of its own (sigaltstack): the
+ * overflowing thread has none left. Any other SIGSEGV keeps the default
+ * action (the process dies of the signal, status 139).
+ *
+ * The kernel's struct sigaction and stack_t differ per arch (Linux's
+ * arch/<arch>/include/uapi/asm/signal.h); only what this needs is here.
+ */
+#include <uk/essentials.h>
+#include <uk/plat/bootstrap.h>
+#include <uk/plat/console.h>
+#include <linuxu/setup.h>
+
+#define SIGSEGV 11
+#define SA_ONSTACK 0x08000000UL
+#define SA_NODEFER 0x40000000UL
+#define SA_RESETHAND 0x80000000UL
+
+#if defined(__mips__)
+#define SA_SIGINFO 0x8UL
+#define SC_SIGALTSTACK (__SC_BASE + 206)
+#define SIGSET_BYTES 16
+#define SI_ADDR_OFFSET 12 /* after si_signo, si_code, si_errno */
+struct k_sigaction {
+	unsigned int flags;
+	void (*handler)(int, void *, void *);
+	unsigned int mask[4];
+};
+struct k_stack {
+	void *sp;
+	size_t size;
+	int flags;
+};
+#else
+#define SA_SIGINFO 0x4UL
+#define SA_RESTORER 0x04000000UL
+#define SIGSET_BYTES 8
+struct k_sigaction {
+	void (*handler)(int, void *, void *);
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned int mask[2];
+};
+struct k_stack {
+	void *sp;
+	int flags;
+	size_t size;
+};
+#if defined(__x86_64__)
+#define SC_SIGALTSTACK 131
+#define SI_ADDR_OFFSET 16 /* three ints, then 8-byte aligned */
+#else
+#define SC_SIGALTSTACK 186
+#define SI_ADDR_OFFSET 12
+#endif
+#endif
+
+static char altstack[16384] __align(16);
+
+static void puts_out(const char *s)
+{
+	unsigned int n = 0;
+
+	while (s[n])
+		n++;
+	ukplat_coutk(s, n);
+}
+
+static void on_segv(int sig __unused, void *info, void *uctx __unused)
+{
+	void *addr = *(void **)((char *)info + SI_ADDR_OFFSET);
+	const char *owner;
+
+	if (linuxu_guard_owner(addr, &owner)) {
+		puts_out("\nCRASH: stack overflow in thread ");
+		puts_out(owner ? owner : "(unnamed)");
+		puts_out(" (it hit the guard page under its stack)\n");
+		ukplat_crash();
+	}
+	/* Not ours: SA_RESETHAND restored the default, SA_NODEFER lets
+	 * this signal through at once. */
+	linuxu_syscall(__SC_KILL, linuxu_syscall(__SC_GETPID, 0, 0, 0), SIGSEGV,
+		       0);
+}
+
+#ifdef SA_RESTORER
+/* x86_64 wants a restorer; the handler never returns to use it. */
+static void no_return(void)
+{
+	ukplat_crash();
+}
+#endif
+
+void linuxu_fault_init(void)
+{
+	struct k_stack ss = { 0 };
+	struct k_sigaction sa = { 0 };
+
+	ss.sp = altstack;
+	ss.size = sizeof(altstack);
+	linuxu_syscall(SC_SIGALTSTACK, &ss, 0, 0);
+	sa.handler = on_segv;
+	sa.flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER | SA_RESETHAND;
+#ifdef SA_RESTORER
+	sa.flags |= SA_RESTORER;
+	sa.restorer = no_return;
+#endif
+	linuxu_syscall6(__SC_RT_SIGACTION, SIGSEGV, (long)&sa, 0, SIGSET_BYTES,
+			0, 0);
+}
