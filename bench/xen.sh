@@ -6,7 +6,11 @@
 # dom0's uptime from `xl create` to xl's exit (guest boot, run and
 # shutdown plus the test bed's console drain, which polls in 0.5 s steps:
 # an upper bound, not the guest's boot time); the smallest `memory =` (MiB,
-# of 4, 8, 16, 32) with which the guest boots and powers off.
+# of 4, 8, 16, 32) with which the guest boots and powers off; the time
+# from `xl create` to the guest's first console line, PV and PVH (dom0
+# prints a marker on the guest console's serial line just before `xl
+# create`; both lines stamped on the host as they arrive: domain build,
+# guest boot, xenconsoled and the test bed's console relay).
 # Everything runs under TCG emulation: times are not those of real hardware.
 # Prints: bench<TAB>image<TAB>metric<TAB>value<TAB>unit
 . "$(dirname "$0")/lib.sh"
@@ -56,5 +60,26 @@ for m in 4 8 16 32; do
 	if ok $m; then
 		row xen "$name" min_memory_xl_of_4_8_16_32 "$m" MiB
 		break
+	fi
+done
+
+# first TYPE: one run with the test bed's "xl create" marker; every line
+# of its console stamped with the host's clock (us) in $B_DIR/first-TYPE.ts.
+stamp() { while IFS= read -r l; do printf '%s %s\n' "${EPOCHREALTIME/./}" "$l"; done; }
+first() {
+	local opt=
+	[ "$1" = pv ] || opt=--pvh
+	XEN_TESTBED_MARK=1 "$xt" run-xl $opt --mem 16 --timeout 240 \
+		--log "$B_DIR/first-$1.log" "$img" 2>/dev/null | stamp >"$B_DIR/first-$1.ts"
+}
+first pv & first pvh & wait
+for t in pv pvh; do
+	f=$B_DIR/first-$t.ts
+	t0=$(sed -n 's/^\([0-9]*\) XEN-TESTBED: xl create$/\1/p' "$f" | head -n1)
+	t1=$(sed -n '/ XEN-TESTBED: xl create$/{n;s/^\([0-9]*\) .*/\1/p;q}' "$f")
+	if [ -n "$t0" ] && [ -n "$t1" ] &&
+		grep -q ' XEN-TESTBED: shutdown=poweroff code=0$' "$f"; then
+		row xen "$name" "xl_create_to_first_line_ms_tcg_$t" \
+			"$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b - a) / 1000 }')" ms
 	fi
 done

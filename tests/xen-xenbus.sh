@@ -12,7 +12,11 @@
 #               and is retried (EAGAIN), rm
 #   lib/gnttab  query_size, a read-only grant to the domain itself (flags
 #               0x5) checked by GNTTABOP_copy, which Xen must refuse after
-#               end_access, a read-write grant to dom0 (flags 0x1)
+#               end_access, a read-write grant to dom0 (flags 0x1) that
+#               dom0 maps with gntdev (apps/xentest/dom0: run + gntpeek,
+#               built static here, run through --dom0-files): dom0 reads
+#               the guest's string, writes its own, and while it maps the
+#               page end_access gives -EBUSY (flags 0x19), then 0
 #   plat/xen    event channels: loopback pair (alloc_unbound +
 #               bind_interdomain), handler through ukplat_irq_register,
 #               EVTCHNOP_send, mask/unmask, close; the one-shot timer
@@ -33,10 +37,18 @@ config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_XEN=y \
 mk "$app" -j2 || fail "build failed: $(tail -3 "$T_DIR/make.log")"
 img=$app/build/xentest_xen-x86_64
 [ -f "$img" ] || fail "no image $img"
+# dom0's side of the grant check: a static Linux program and a script.
+d0=$T_DIR/dom0
+mkdir -p "$d0"
+cp "$app/dom0/run" "$d0/run"
+gcc -static -O2 -o "$d0/gntpeek" "$app/dom0/gntpeek.c" 2>"$T_DIR/gntpeek.log" ||
+	fail "cannot build dom0/gntpeek.c static (libc6-dev, libxen-dev): $(head -n1 "$T_DIR/gntpeek.log")"
 
-( run_timeout 240 "$xt" run-xl --timeout 200 "$img" pv-value \
+( run_timeout 240 "$xt" run-xl --dom0-files "$d0" --timeout 200 "$img" \
+	pv-value dom0peer \
 	>"$T_DIR/pv.out" 2>"$T_DIR/pv.err"; echo $? >"$T_DIR/pv.rc" ) &
-( run_timeout 240 "$xt" run-xl --pvh --timeout 200 "$img" pvh-value \
+( run_timeout 240 "$xt" run-xl --pvh --dom0-files "$d0" --timeout 200 \
+	"$img" pvh-value dom0peer \
 	>"$T_DIR/pvh.out" 2>"$T_DIR/pvh.err"; echo $? >"$T_DIR/pvh.rc" ) &
 wait
 
@@ -58,6 +70,8 @@ for m in pv pvh; do
 		"gnttab-query: 0 1" "grant-self: 1 flags=0x5" \
 		"grant-copy: 0 granted page: $v" "grant-end: 0 flags=0" \
 		"grant-copy-after-end: 1 0" "grant-dom0: 1 flags=0x1" \
+		"dom0-saw: granted page: $v" "dom0-wrote: written by dom0" \
+		"grant-dom0-mapped: -16 flags=0x19" "grant-dom0-unmapped: 0" \
 		"evtchn-pair: 0 0 1" "evtchn-register: 0" \
 		"evtchn-send: 0 count=1 arg=0x5a" "evtchn-masked: 1 then 2" \
 		"evtchn-close: 0 0" "irq-register-bad: -22" "timer: 1" \
@@ -68,4 +82,4 @@ for m in pv pvh; do
 	[ "$(tail -n1 "$out")" = "XEN-TESTBED: shutdown=poweroff code=0" ] ||
 		fail "$m: last line '$(tail -n1 "$out")'"
 done
-echo "PASS: xen-xenbus (PV and PVH: xenstore, watches, transactions, grants, event channels, timer)"
+echo "PASS: xen-xenbus (PV and PVH: xenstore, watches, transactions, grants mapped by dom0, event channels, timer)"

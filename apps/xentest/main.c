@@ -8,10 +8,12 @@
  * callback, unwatch), transactions (commit, abort, retry after a
  * conflict), rm. Grant tables: query_size, a read-only grant to this
  * domain itself checked by GNTTABOP_copy (which Xen refuses once the
- * grant has ended), a grant to dom0. Event channels: a loopback pair
- * (alloc_unbound + bind_interdomain to ourselves), a handler registered
- * with ukplat_irq_register() on one end, EVTCHNOP_send on the other. The
- * one-shot timer: ukplat_lcpu_halt_irq_until() sleeps until its event.
+ * grant has ended), a grant to dom0 (with argv[2] "dom0peer": dom0 maps
+ * it, reads it and writes to it; ending it fails while mapped). Event
+ * channels: a loopback pair (alloc_unbound + bind_interdomain to
+ * ourselves), a handler registered with ukplat_irq_register() on one
+ * end, EVTCHNOP_send on the other. The one-shot timer:
+ * ukplat_lcpu_halt_irq_until() sleeps until its event.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,6 +172,58 @@ static void xenstore_transactions(void)
 static char granted[4096] __attribute__((aligned(4096)));
 static char copy_to[4096] __attribute__((aligned(4096)));
 
+static int dom0_peer;
+
+/* Sleep (events open) for ms milliseconds. */
+static void pause_ms(int ms)
+{
+	__nsec until = ukplat_monotonic_clock() + ms * MS;
+	unsigned long f = ukplat_lcpu_save_irqf();
+
+	while (ukplat_monotonic_clock() < until)
+		ukplat_lcpu_halt_irq_until(until);
+	ukplat_lcpu_restore_irqf(f);
+}
+
+/*
+ * dom0 (apps/xentest/dom0/run) maps the grant, reports what it read in
+ * data/gnt-seen and writes into the page; while it has the page mapped
+ * the grant cannot end (-EBUSY); it unmaps after data/gnt-done. Returns
+ * the last end_access result (0: the grant has ended).
+ */
+static int dom0_maps(int ref)
+{
+	char key[128], path[128], token[32], seen[128], num[16];
+	__nsec until = ukplat_monotonic_clock() + 60000 * MS;
+	int n = -1;
+
+	snprintf(key, sizeof(key), "%s/data/gnt-seen", self);
+	uk_xenstore_watch(key, "tok-dom0", NULL, NULL);
+	snprintf(num, sizeof(num), "%d", ref);
+	uk_xenstore_write("data/gnt-ref", num);
+	while (ukplat_monotonic_clock() < until) {
+		n = uk_xenstore_read("data/gnt-seen", seen, sizeof(seen));
+		if (n >= 0)
+			break;
+		uk_xenstore_watch_wait(path, sizeof(path), token, sizeof(token),
+				       1000 * MS);
+	}
+	uk_xenstore_unwatch(key, "tok-dom0");
+	printf("dom0-saw: %s\n", n >= 0 ? seen : "(nothing)");
+	printf("dom0-wrote: %.64s\n", granted + 2048);
+	n = uk_gnttab_end_access(ref);
+	printf("grant-dom0-mapped: %d flags=%#x\n", n,
+	       uk_gnttab_entry_flags(ref));
+	uk_xenstore_write("data/gnt-done", "1");
+	until = ukplat_monotonic_clock() + 20000 * MS;
+	while (n && ukplat_monotonic_clock() < until) {
+		pause_ms(20);
+		n = uk_gnttab_end_access(ref);
+	}
+	printf("grant-dom0-unmapped: %d\n", n);
+	return n;
+}
+
 static void grants(unsigned int domid, const char *value)
 {
 	uint32_t nr = 0, max = 0;
@@ -198,7 +252,7 @@ static void grants(unsigned int domid, const char *value)
 	ref0 = uk_gnttab_grant_access(0, ukplat_xen_virt_to_frame(granted), 0);
 	printf("grant-dom0: %d flags=%#x\n", ref0 >= 8,
 	       ref0 >= 0 ? uk_gnttab_entry_flags(ref0) : 0);
-	n = uk_gnttab_end_access(ref0);
+	n = dom0_peer ? dom0_maps(ref0) : uk_gnttab_end_access(ref0);
 	check(n == 0, "end dom0 grant");
 }
 
@@ -275,6 +329,8 @@ static void timer(void)
 int main(int argc, char *argv[])
 {
 	const char *value = argc > 1 ? argv[1] : "none";
+	/* argv[2] "dom0peer": dom0 runs apps/xentest/dom0/run. */
+	dom0_peer = argc > 2 && !strcmp(argv[2], "dom0peer");
 	unsigned int domid;
 	char buf[16];
 	int n;

@@ -133,6 +133,10 @@ int ukplat_xen_evtchn_close(uint32_t port)
 	unsigned int i;
 
 	ukplat_xen_evtchn_mask(port);
+	/* Xen may hand the number out again: start it clean. */
+	if (port < XEN_NR_EVTCHN)
+		__atomic_fetch_and(&xen_shared_info->evtchn_pending[port / 64],
+				   ~(1UL << (port % 64)), __ATOMIC_SEQ_CST);
 	for (i = 0; i < MAX_HANDLERS; i++)
 		if (handlers[i].fn && handlers[i].port == port)
 			handlers[i].fn = NULL;
