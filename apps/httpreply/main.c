@@ -34,6 +34,8 @@
 #define REQ_MAX CONFIG_APPHTTPREPLY_REQ_MAX
 /* Idle keep-alive connections are closed after this long. */
 #define IDLE_NS (30 * UKPLAT_NSEC_PER_SEC)
+/* How long a closing connection may still send before it is dropped. */
+#define DRAIN_NS (2 * UKPLAT_NSEC_PER_SEC)
 
 static const char page[] =
 	"<!DOCTYPE html>\n"
@@ -43,6 +45,7 @@ static const char page[] =
 
 struct client {
 	int fd; /* -1: free slot */
+	int draining; /* answered and shut down for writing: wait for EOF */
 	size_t len;
 	__nsec last;
 	char buf[REQ_MAX];
@@ -301,6 +304,20 @@ static void client_close(struct client *c)
 	close(c->fd);
 	c->fd = -1;
 	c->len = 0;
+	c->draining = 0;
+}
+
+/*
+ * End a connection after an answer without losing it: closing a socket
+ * with unread input makes TCP send a reset, which can destroy the answer
+ * before the client reads it. So shut down the sending side and drop
+ * what still comes until the client closes (or DRAIN_NS passed).
+ */
+static void client_end(struct client *c)
+{
+	shutdown(c->fd, SHUT_WR);
+	c->draining = 1;
+	c->last = ukplat_monotonic_clock();
 }
 
 /* Data is readable on c. */
@@ -309,6 +326,11 @@ static void client_input(struct client *c)
 	ssize_t r;
 	size_t h;
 
+	if (c->draining) {
+		if (recv(c->fd, c->buf, sizeof(c->buf), 0) <= 0)
+			client_close(c);
+		return;
+	}
 	r = recv(c->fd, c->buf + c->len, sizeof(c->buf) - c->len, 0);
 	if (r <= 0) {
 		client_close(c);
@@ -317,18 +339,18 @@ static void client_input(struct client *c)
 	c->len += (size_t)r;
 	c->last = ukplat_monotonic_clock();
 	/* Pipelined requests: answer every complete head in the buffer. */
-	while (c->fd >= 0 && (h = head_len(c->buf, c->len))) {
+	while ((h = head_len(c->buf, c->len))) {
 		if (!handle(c->fd, c->buf, h)) {
-			client_close(c);
+			client_end(c);
 			return;
 		}
 		memmove(c->buf, c->buf + h, c->len - h);
 		c->len -= h;
 	}
-	if (c->fd >= 0 && c->len == sizeof(c->buf)) {
+	if (c->len == sizeof(c->buf)) {
 		nreq++;
 		respond(c->fd, 431, NULL, NULL, 0, 0, 0);
-		client_close(c);
+		client_end(c);
 	}
 }
 
@@ -436,6 +458,7 @@ int main(int argc, char *argv[])
 					   sizeof(one));
 				c->fd = fd;
 				c->len = 0;
+				c->draining = 0;
 				c->last = ukplat_monotonic_clock();
 				nconn++;
 			} else if (slot[i]->fd >= 0) {
@@ -445,7 +468,9 @@ int main(int argc, char *argv[])
 		now = ukplat_monotonic_clock();
 		for (i = 0; i < MAX_CLIENTS; i++)
 			if (clients[i].fd >= 0 &&
-			    (stop || now - clients[i].last > IDLE_NS))
+			    (stop || now - clients[i].last >
+					     (clients[i].draining ? DRAIN_NS :
+								    IDLE_NS)))
 				client_close(&clients[i]);
 	}
 	close(lfd);

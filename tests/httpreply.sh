@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# apps/httpreply (newlib + lwIP + virtio-net) on kvm-x86_64, built once:
+#  - QEMU user network with a host port forwarded to port 80, on pc
+#    (virtio-net-pci) and microvm (virtio-mmio), under TCG and KVM when
+#    usable: the page and its headers, keep-alive (two requests on one
+#    connection), Connection: close, HEAD, 404, 405, a malformed request
+#    (400) and an oversized head (431) after which the server still serves;
+#  - 1,000 sequential connections: the allocator's bytes in use (GET
+#    /stats) are the same after 10 and after 1,010 connections;
+#  - a tap device in a network namespace made here (10.77.0.1/24, nothing
+#    leaves the machine), the guest at 10.77.0.2 by boot arguments, curl
+#    inside the namespace;
+#  - every boot ends by GET /shutdown: exit status 0 and the allocator's
+#    statistics printed.
+. "$(dirname "$0")/lib.sh"
+need qemu-system-x86_64 curl python3
+
+UK_RUN=$UK_ROOT/support/scripts/uk-run
+PAGE_LEN=160
+
+app=$(app_copy httpreply)
+config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n \
+	CONFIG_LIBNEWLIB=y CONFIG_LIBLWIP=y CONFIG_LIBUKSCHEDCOOP=y \
+	CONFIG_KVM_VIRTIO_NET=y
+mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
+img=$app/build/httpreply_kvm-x86_64
+[ -f "$img" ] || fail "no image: $(ls "$app/build")"
+
+# A small HTTP client for what curl cannot send: raw bytes (malformed
+# and oversized requests) and many sequential connections.
+cat >"$T_DIR/httpc.py" <<'EOF'
+import socket, sys
+def raw(host, port, data):
+    s = socket.create_connection((host, port), timeout=10)
+    s.sendall(data)
+    out = b""
+    try:
+        while True:
+            d = s.recv(65536)
+            if not d:
+                break
+            out += d
+    except socket.timeout:
+        out += b"\n<timeout: connection left open>\n"
+    s.close()
+    sys.stdout.write(out.decode("latin-1"))
+def conns(host, port, n):
+    req = b"GET / HTTP/1.1\r\nHost: t\r\n\r\n"
+    for i in range(n):
+        s = socket.create_connection((host, port), timeout=10)
+        s.sendall(req)
+        data = b""
+        while b"</html>" not in data:
+            d = s.recv(65536)
+            if not d:
+                break
+            data += d
+        s.close()
+        if not data.startswith(b"HTTP/1.1 200 OK\r\n"):
+            sys.exit("connection %d: %r" % (i, data[:80]))
+cmd, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if cmd == "raw":
+    raw(host, port, sys.stdin.buffer.read().replace(b"\n", b"\r\n"))
+elif cmd == "oversized":
+    raw(host, port, b"GET / HTTP/1.1\r\nX-Big: " + b"a" * 5000 + b"\r\n\r\n")
+else:
+    conns(host, port, int(sys.argv[4]))
+EOF
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# start NAME ENV...: boot in the background with the env settings;
+# output in NAME.out, exit status in NAME.rc; waits for "listening".
+start() {
+	local name=$1 i
+	shift
+	(
+		rc=0
+		# shellcheck disable=SC2086
+		env "$@" timeout --kill-after=5 150 "$UK_RUN" "$img" \
+			${ARGS:-} shutdown=1 </dev/null >"$T_DIR/$name.raw" \
+			2>"$T_DIR/$name.err" &
+		echo $! >"$T_DIR/$name.pid"
+		wait $! || rc=$?
+		echo "$rc" >"$T_DIR/$name.rc"
+	) &
+	for i in $(seq 300); do
+		grep -q "^httpreply: listening on port 80" \
+			"$T_DIR/$name.raw" 2>/dev/null && return 0
+		[ -f "$T_DIR/$name.rc" ] && break
+		sleep 0.1
+	done
+	if grep -q "KVM internal error" "$T_DIR/$name.err" 2>/dev/null; then
+		# This KVM cannot emulate some instructions (FACTS.md): name
+		# the function the image stopped in.
+		local rip
+		rip=$(sed -n 's/^RIP=\([0-9a-f]*\) .*/\1/p' "$T_DIR/$name.err" | head -1)
+		echo "$name: KVM internal error at 0x$rip ($(addr2line -f -e "$img.dbg" "0x$rip" 2>/dev/null | head -1)): an instruction this KVM cannot emulate"
+		return 1
+	fi
+	echo "$name: server not listening: $(tr -d '\r' <"$T_DIR/$name.raw" | tail -3) $(tail -2 "$T_DIR/$name.err")"
+	return 1
+}
+
+# finish NAME URL: GET /shutdown, then the exit status and the statistics.
+finish() {
+	local name=$1 url=$2 i out
+	[ "$(${CURL:-} curl -sS -m 10 "$url/shutdown" 2>&1)" = bye ] ||
+		{ echo "$name: GET /shutdown did not answer bye"; return 1; }
+	for i in $(seq 100); do
+		[ -f "$T_DIR/$name.rc" ] && break
+		sleep 0.1
+	done
+	out=$T_DIR/$name.out
+	tr -d '\r' <"$T_DIR/$name.raw" >"$out"
+	[ "$(cat "$T_DIR/$name.rc" 2>/dev/null)" = 0 ] ||
+		{ echo "$name: exit status $(cat "$T_DIR/$name.rc" 2>/dev/null || echo none, still running): $(tail -3 "$out")"; return 1; }
+	grep -q '^ukalloc: in use [0-9]* bytes, peak [0-9]* bytes' "$out" ||
+		{ echo "$name: no allocator statistics at shutdown: $(tail -3 "$out")"; return 1; }
+}
+
+# checks NAME HOST PORT: the HTTP behaviour; prints the first problem.
+checks() {
+	local name=$1 host=$2 port=$3 url="http://$2:$3" r
+	local c=(${CURL:-} curl -sS -m 10)
+	r=$("${c[@]}" -i "$url/" 2>&1 | tr -d '\r')
+	grep -qx 'HTTP/1.1 200 OK' <<<"$r" &&
+		grep -qx "Content-Length: $PAGE_LEN" <<<"$r" &&
+		grep -qx 'Content-Type: text/html' <<<"$r" &&
+		grep -qx 'Connection: keep-alive' <<<"$r" &&
+		grep -q '<h1>Hello from Unicore</h1>' <<<"$r" ||
+		{ echo "$name: GET /: $(head -c 300 <<<"$r")"; return 1; }
+	# The body is exactly Content-Length bytes.
+	r=$("${c[@]}" -o /dev/null -w '%{http_code} %{size_download}' "$url/")
+	[ "$r" = "200 $PAGE_LEN" ] || { echo "$name: GET / size: $r"; return 1; }
+	# Keep-alive: the second request reuses the connection.
+	r=$("${c[@]}" -v -o /dev/null "$url/" -o /dev/null "$url/index.html" 2>&1)
+	[ "$(grep -c '^< HTTP/1.1 200 OK' <<<"$r")" = 2 ] &&
+		grep -q 'Re-using existing connection' <<<"$r" ||
+		{ echo "$name: keep-alive: $(grep -E '^[*<] ' <<<"$r" | head -8 | tr '\n' '|')"; return 1; }
+	# Connection: close is honoured: the server closes after the answer.
+	r=$(printf 'GET / HTTP/1.1\nHost: t\nConnection: close\n\n' |
+		${CURL:-} python3 "$T_DIR/httpc.py" raw "$host" "$port" | tr -d '\r')
+	grep -qx 'Connection: close' <<<"$r" && ! grep -q '<timeout' <<<"$r" &&
+		[ "$(grep -c '^HTTP/1.1 200 OK' <<<"$r")" = 1 ] ||
+		{ echo "$name: Connection: close: $(head -c 300 <<<"$r")"; return 1; }
+	# HEAD: the headers of GET, no body.
+	r=$(printf 'HEAD / HTTP/1.1\nHost: t\nConnection: close\n\n' |
+		${CURL:-} python3 "$T_DIR/httpc.py" raw "$host" "$port" | tr -d '\r')
+	grep -qx 'HTTP/1.1 200 OK' <<<"$r" &&
+		grep -qx "Content-Length: $PAGE_LEN" <<<"$r" &&
+		! grep -q '<html' <<<"$r" ||
+		{ echo "$name: HEAD: $(head -c 300 <<<"$r")"; return 1; }
+	r=$("${c[@]}" -o /dev/null -w '%{http_code}' "$url/nothing-here")
+	[ "$r" = 404 ] || { echo "$name: GET /nothing-here: $r, expected 404"; return 1; }
+	r=$("${c[@]}" -o /dev/null -w '%{http_code}' -X POST -d x=1 "$url/")
+	[ "$r" = 405 ] || { echo "$name: POST /: $r, expected 405"; return 1; }
+	# Malformed and oversized requests: an error, then business as usual.
+	r=$(printf 'GARBAGE\n\n' |
+		${CURL:-} python3 "$T_DIR/httpc.py" raw "$host" "$port" | head -1 | tr -d '\r')
+	[ "$r" = "HTTP/1.1 400 Bad Request" ] || { echo "$name: malformed request: '$r'"; return 1; }
+	r=$(printf 'GET /x y HTTP/1.1\n\n' |
+		${CURL:-} python3 "$T_DIR/httpc.py" raw "$host" "$port" | head -1 | tr -d '\r')
+	[ "$r" = "HTTP/1.1 400 Bad Request" ] || { echo "$name: request line with 4 words: '$r'"; return 1; }
+	r=$("${c[@]}" -o /dev/null -w '%{http_code}' "$url/")
+	[ "$r" = 200 ] || { echo "$name: GET / after 400: $r"; return 1; }
+	r=$(${CURL:-} python3 "$T_DIR/httpc.py" oversized "$host" "$port" | head -1 | tr -d '\r')
+	[ "$r" = "HTTP/1.1 431 Request Header Fields Too Large" ] ||
+		{ echo "$name: oversized head: '$r'"; return 1; }
+	r=$("${c[@]}" -o /dev/null -w '%{http_code}' "$url/")
+	[ "$r" = 200 ] || { echo "$name: GET / after 431: $r"; return 1; }
+}
+
+# in_use URL: the allocator's bytes in use, from GET /stats.
+in_use() {
+	curl -sS -m 10 "$1/stats" | sed -n 's/^in_use //p'
+}
+
+# user NAME ENV...: a boot on QEMU's user network with the checks; the
+# result line goes to NAME.res.
+user() {
+	local name=$1 port a b
+	shift
+	port=$(free_port)
+	{
+		start "$name" UK_NET="user,hostfwd=tcp:127.0.0.1:$port-:80" "$@" &&
+			checks "$name" 127.0.0.1 "$port" &&
+			if [ "$name" = tcg-pc ]; then
+				# The leak test: /stats after 10 and 1,010.
+				python3 "$T_DIR/httpc.py" conns 127.0.0.1 "$port" 10 &&
+					a=$(in_use "http://127.0.0.1:$port") &&
+					python3 "$T_DIR/httpc.py" conns 127.0.0.1 "$port" 1000 &&
+					b=$(in_use "http://127.0.0.1:$port") &&
+					if [ -z "$a" ] || [ "$a" != "$b" ]; then
+						echo "$name: bytes in use after 10 connections: ${a:-?}, after 1010: ${b:-?}"
+						false
+					else
+						echo "leak: $a bytes in use after 10 and after 1010 connections" >"$T_DIR/leak.res"
+					fi
+			fi &&
+			finish "$name" "http://127.0.0.1:$port" &&
+			echo ok
+	} >"$T_DIR/$name.res" 2>&1
+}
+
+accels=(tcg)
+if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accels+=(kvm); else
+	note "no usable /dev/kvm: TCG only"; fi
+
+names=()
+pids=()
+for accel in "${accels[@]}"; do
+	for machine in pc microvm; do
+		user "$accel-$machine" UK_ACCEL=$accel UK_MACHINE=$machine &
+		pids+=($!)
+		names+=("$accel-$machine")
+	done
+done
+
+# The tap run, inside a namespace of its own.
+ns=ukhttp$$
+tap_res=$T_DIR/tap.res
+# A failed check leaves its QEMU running: stop it (timeout passes the
+# signal on), then remove the namespace.
+cleanup() {
+	local f
+	for f in "$T_DIR"/*.pid; do
+		[ -f "$f" ] && [ ! -f "${f%.pid}.rc" ] && kill "$(cat "$f")" 2>/dev/null
+	done
+	ip netns del "$ns" 2>/dev/null || true
+}
+trap cleanup EXIT
+tap_note=""
+if ! command -v ip >/dev/null; then
+	tap_note="tap: skipped (no ip command; install iproute2)"
+elif [ ! -c /dev/net/tun ]; then
+	tap_note="tap: skipped (no /dev/net/tun)"
+elif ! ip netns add "$ns" 2>"$T_DIR/netns.err"; then
+	tap_note="tap: skipped (cannot create a network namespace: $(head -1 "$T_DIR/netns.err"))"
+elif ! { ip -n "$ns" link set lo up &&
+	ip -n "$ns" tuntap add dev uktap0 mode tap &&
+	ip -n "$ns" addr add 10.77.0.1/24 dev uktap0 &&
+	ip -n "$ns" link set uktap0 up; } 2>"$T_DIR/tap.err"; then
+	tap_note="tap: skipped (no tap device in the namespace: $(head -1 "$T_DIR/tap.err"))"
+else
+	{
+		ARGS="netdev.ip=10.77.0.2/24 netdev.gw=10.77.0.1" \
+			start tap ip netns exec "$ns" env \
+			UK_NET=tap,ifname=uktap0,script=no,downscript=no \
+			UK_ACCEL=tcg &&
+			CURL="ip netns exec $ns" checks tap 10.77.0.2 80 &&
+			CURL="ip netns exec $ns" finish tap http://10.77.0.2 &&
+			{ grep -q 'lwip: en0 10.77.0.2/24 gw 10.77.0.1' "$T_DIR/tap.out" ||
+				{ echo "tap: the boot arguments did not set the address: $(head -5 "$T_DIR/tap.out")"; false; }; } &&
+			echo ok
+	} >"$tap_res" 2>&1 &
+	pids+=($!)
+	names+=(tap)
+fi
+wait "${pids[@]}"
+
+for n in "${names[@]}"; do
+	r=$(tail -1 "$T_DIR/$n.res")
+	[ "$r" = ok ] || fail "${r:-$n: no result}"
+done
+[ -f "$T_DIR/leak.res" ] || fail "no leak test result"
+note "$(cat "$T_DIR/leak.res")"
+[ -n "$tap_note" ] && note "$tap_note"
+echo "PASS: ${names[*]}${tap_note:+ ($tap_note)}"
