@@ -98,7 +98,8 @@ done
 if [ -d "$UK_ROOT/apps/crashtest" ]; then
 	ct=$(app_copy crashtest)
 	config "$ct" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y \
-		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=y
+		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=y \
+		CONFIG_STACKPROTECTOR_STRONG=y
 	mk "$ct" -j2 || fail "crashtest build failed: $(tail -5 "$T_DIR/make.log")"
 	for plat in kvm baremetal linuxu; do
 		for k in assert pagefault divzero undef; do
@@ -125,6 +126,26 @@ if [ -d "$UK_ROOT/apps/crashtest" ]; then
 	done
 	grep -q '^DFAR=0xfffffff0 ' "$T_DIR/ct.kvm-pagefault" ||
 		fail "crashtest kvm pagefault: no data abort report"
+	# The stack protector (the build has -fstack-protector-strong) on
+	# every platform; a thread's stack overflow where there are guard
+	# pages: linuxu only (the system platforms run with the MMU off, so
+	# an overflow runs on into the memory below the stack).
+	for plat in kvm baremetal linuxu; do
+		o=$T_DIR/ct.$plat-canary
+		run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
+			"$ct/build/crashtest_$plat-arm32" crash=canary >"$o" 2>&1
+		rc=$?
+		[ "$rc" = 125 ] || fail "crashtest $plat canary: status $rc: $(head -c 300 "$o")"
+		grep -q '^CRASH: stack smashing detected' "$o" ||
+			fail "crashtest $plat canary: no report: $(head -c 300 "$o")"
+	done
+	o=$T_DIR/ct.linuxu-stackoverflow
+	run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
+		"$ct/build/crashtest_linuxu-arm32" crash=stackoverflow >"$o" 2>&1
+	rc=$?
+	[ "$rc" = 125 ] || fail "crashtest linuxu stackoverflow: status $rc: $(head -c 300 "$o")"
+	grep -q '^CRASH: stack overflow in thread recurser ' "$o" ||
+		fail "crashtest linuxu stackoverflow: no report: $(head -c 300 "$o")"
 else
 	note "apps/crashtest not in the tree yet: only the arm trap app ran"
 fi

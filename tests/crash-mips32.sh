@@ -10,6 +10,10 @@
 # divide check (teq: a trap exception), undef whatever the app executes
 # (reserved instruction, trap or breakpoint). On linuxu an assertion exits
 # 125 and the CPU faults kill the process with a signal (status > 128).
+# crash=canary (the build has the stack protector) must say "stack
+# smashing detected" with status 125 everywhere; crash=stackoverflow runs
+# only on linuxu, the one mips32 platform with guard pages (the Malta runs
+# unmapped kseg0: an overflow runs on into the memory below the stack).
 # UK_CRASHTEST_APP=dir tests another copy of the application.
 . "$(dirname "$0")/lib.sh"
 need mips-linux-gnu-gcc mipsel-linux-gnu-gcc qemu-mips-static \
@@ -30,7 +34,8 @@ while IFS=: read -r arch endian semi; do
 	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$app/Makefile"
 	( config "$app" CONFIG_ARCH_MIPS_32=y "CONFIG_$endian=y" \
 		CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y \
-		"CONFIG_MALTA_SEMIHOSTING_EXIT=$semi" && mk "$app" ) ||
+		"CONFIG_MALTA_SEMIHOSTING_EXIT=$semi" \
+		CONFIG_STACKPROTECTOR_STRONG=y && mk "$app" ) ||
 		echo "$arch" >>"$T_DIR/build-failed" &
 	pids+=($!)
 done <<<"$arches"
@@ -53,9 +58,11 @@ while IFS=: read -r arch endian semi; do
 		img=$T_DIR/$arch/crashtest/build/crashtest_$plat-$arch
 		[ -s "$img" ] || fail "missing image $img"
 		boot "$arch-$plat-none" "$img"
-		for m in $modes; do
+		for m in $modes canary; do
 			boot "$arch-$plat-$m" "$img" "crash=$m"
 		done
+		[ "$plat" = linuxu ] &&
+			boot "$arch-$plat-stackoverflow" "$img" crash=stackoverflow
 		wait
 	done
 done <<<"$arches"
@@ -83,6 +90,18 @@ while IFS=: read -r arch endian semi; do
 				[ "$rc" -gt 128 ] || fail "$n crash=$m: status $rc, expected a signal"
 			fi
 		done
+		# The stack protector (built with -fstack-protector-strong).
+		o=$T_DIR/$n-canary.out
+		rc=$(cat "$T_DIR/$n-canary.rc")
+		[ "$rc" = 125 ] || fail "$n crash=canary: status $rc, expected 125: $(tail -3 "$o")"
+		expect_line "$o" "CRASH: stack smashing detected"
+		if [ "$plat" = linuxu ]; then
+			# Guard pages (mprotect) under thread stacks.
+			o=$T_DIR/$n-stackoverflow.out
+			rc=$(cat "$T_DIR/$n-stackoverflow.rc")
+			[ "$rc" = 125 ] || fail "$n crash=stackoverflow: status $rc: $(tail -3 "$o")"
+			expect_line "$o" "CRASH: stack overflow in thread recurser (it hit the guard page under its stack)"
+		fi
 		[ "$plat" = baremetal ] || continue
 		grep -Eq '^CRASH: exception (TLB miss on (load/fetch \(TLBL\)|store \(TLBS\))|address error on (load/fetch \(AdEL\)|store \(AdES\)))$' \
 			"$T_DIR/$n-pagefault.out" || fail "$n: pagefault is not a TLB/address exception"

@@ -6,7 +6,8 @@
 # exit 0. Then an image built with CONFIG_LIBUKTEST_SELFCHECK_FAIL must
 # report a failure and a non-zero status, and so must uktest_fail=1. A
 # variant with the region (bump) allocator as the boot heap runs on
-# linuxu-x86_64 and kvm-x86_64.
+# linuxu-x86_64 and kvm-x86_64 (linuxu with a 16 MiB heap: nothing is
+# ever freed, and page-aligned guarded stacks take their toll).
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-system-mipsel \
 	qemu-arm-static qemu-mips-static qemu-mipsel-static \
@@ -24,7 +25,7 @@ arm32:CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BA
 mips32:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
 mips32el:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_LITTLE_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
 fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y CONFIG_LIBUKSCHED=n CONFIG_LIBUKSCHEDCOOP=n CONFIG_LIBUKBOOT_HEAP_TLSF=y
-region:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_LIBUKBOOT_HEAP_REGION=y"
+region:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_LIBUKBOOT_HEAP_REGION=y CONFIG_LINUXU_HEAP_SIZE_MB=16"
 
 build_one() {
 	local name=$1 app=$T_DIR/$1/unittests

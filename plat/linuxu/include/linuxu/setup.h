@@ -4,6 +4,9 @@
 
 #include <linuxu/syscall.h>
 
+/* AT_HWCAP2 of the auxiliary vector (0 if absent). */
+extern unsigned long linuxu_hwcap2;
+
 void linuxu_memory_init(void);
 void linuxu_time_init(void);
 /* SIGSEGV handler that reports hits of guard pages (fault.c). */
