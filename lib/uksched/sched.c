@@ -214,8 +214,10 @@ static int stack_alloc(struct uk_alloc *a, struct uk_thread *t)
 
 static void stack_free(struct uk_alloc *a, struct uk_thread *t)
 {
-	if (t->guarded)
-		UK_ASSERT(!ukplat_page_clear_guard(t->stack_mem));
+	/* A guard that cannot be cleared must not go back to the heap. */
+	if (t->guarded && ukplat_page_clear_guard(t->stack_mem))
+		UK_CRASH("uksched: cannot clear the stack guard of %s\n",
+			 t->name);
 	uk_free(a, t->stack_mem);
 }
 
