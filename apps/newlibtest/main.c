@@ -31,12 +31,12 @@ static void check(int ok, const char *name, const char *why)
 	}
 }
 
-#define CHECK_STR(got, want, name)                                  \
-	do {                                                        \
-		const char *g_ = (got), *w_ = (want);               \
-		char why_[160];                                     \
+#define CHECK_STR(got, want, name)                                    \
+	do {                                                          \
+		const char *g_ = (got), *w_ = (want);                 \
+		char why_[160];                                       \
 		snprintf(why_, sizeof(why_), "'%s' != '%s'", g_, w_); \
-		check(!strcmp(g_, w_), name, why_);                 \
+		check(!strcmp(g_, w_), name, why_);                   \
 	} while (0)
 
 static void test_printf(void)
@@ -44,15 +44,16 @@ static void test_printf(void)
 	char buf[128];
 	int n;
 
-	n = snprintf(buf, sizeof(buf), "%lld|%llu|%s|%5.2f|%e|%x", -1234567890123LL,
-		     18446744073709551615ULL, "str", 3.14159, 12345.678, 0xbeef);
-	CHECK_STR(buf,
-		  "-1234567890123|18446744073709551615|str| 3.14|1.234568e+04|beef",
-		  "snprintf %lld %llu %s %f %e %x");
+	n = snprintf(buf, sizeof(buf), "%lld|%llu|%s|%5.2f|%e|%x",
+		     -1234567890123LL, 18446744073709551615ULL, "str", 3.14159,
+		     12345.678, 0xbeef);
+	CHECK_STR(
+		buf,
+		"-1234567890123|18446744073709551615|str| 3.14|1.234568e+04|beef",
+		"snprintf %lld %llu %s %f %e %x");
 	check(n == (int)strlen(buf), "snprintf return value", "wrong length");
 	n = snprintf(buf, 8, "%s", "truncated-string");
-	check(n == 16 && !strcmp(buf, "truncat"), "snprintf truncation",
-	      buf);
+	check(n == 16 && !strcmp(buf, "truncat"), "snprintf truncation", buf);
 	/* On stdout itself: the test compares this line. */
 	printf("printf: %lld %.3f %s\n", 9000000000LL, 2.5, "done");
 }
@@ -69,7 +70,8 @@ static void test_scan(void)
 	      "sscanf %d %lf %s", "wrong values");
 	d = strtod("  6.25e-2xyz", &end);
 	check(d == 0.0625 && !strcmp(end, "xyz"), "strtod", "wrong value/end");
-	check(strtol("-0x1f", NULL, 16) == -31, "strtol base 16", "wrong value");
+	check(strtol("-0x1f", NULL, 16) == -31, "strtol base 16",
+	      "wrong value");
 }
 
 static void test_malloc(void)
@@ -121,7 +123,7 @@ static void test_stdio(void)
 	rc = fputs("fputs: line\n", stdout);
 	check(rc >= 0, "fputs", "error");
 	rc = fprintf(stdout, "fprintf: %d-%s\n", 7, "seven");
-	check(rc == 18, "fprintf return value", "wrong count");
+	check(rc == 17, "fprintf return value", "wrong count");
 	check(fflush(stdout) == 0, "fflush", "error");
 	/* stderr is unbuffered: this appears before anything buffered. */
 	fprintf(stderr, "stderr: visible\n");
@@ -146,8 +148,7 @@ static void test_time(void)
 	check(t2.tv_sec > t1.tv_sec ||
 		      (t2.tv_sec == t1.tv_sec && t2.tv_nsec > t1.tv_nsec),
 	      "monotonic clock increases", "did not increase");
-	check(clock_getres(CLOCK_REALTIME, &res) == 0, "clock_getres",
-	      "error");
+	check(clock_getres(CLOCK_REALTIME, &res) == 0, "clock_getres", "error");
 	errno = 0;
 	check(clock_gettime((clockid_t)99, &t1) == -1 && errno == EINVAL,
 	      "clock_gettime unknown clock: EINVAL", "accepted");
@@ -158,7 +159,8 @@ static void test_time(void)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	usleep(20000);
 	clock_gettime(CLOCK_MONOTONIC, &t2);
-	check((t2.tv_sec - t1.tv_sec) * 1000000000LL + t2.tv_nsec - t1.tv_nsec >=
+	check((t2.tv_sec - t1.tv_sec) * 1000000000LL + t2.tv_nsec -
+			      t1.tv_nsec >=
 		      20000000LL,
 	      "usleep(20 ms) sleeps", "too short");
 }
@@ -193,10 +195,12 @@ static void test_stdlib(void)
 			 v[i]);
 	CHECK_STR(buf, "-3 0 1 5 7 9 ", "qsort");
 	errno = 0;
-	check(strtoul("99999999999999999999999", NULL, 10) == (unsigned long)-1 &&
+	check(strtoul("99999999999999999999999", NULL, 10) ==
+			      (unsigned long)-1 &&
 		      errno == ERANGE,
 	      "errno ERANGE from strtoul", "not set");
-	CHECK_STR(strerror(ENOMEM), "Cannot allocate memory", "strerror");
+	/* newlib's own wording */
+	CHECK_STR(strerror(ENOMEM), "Not enough space", "strerror");
 }
 
 /* An fd range owned by this test: writes go to a buffer. */
@@ -245,8 +249,8 @@ static void test_fds(void)
 	check(!strcmp(sink, "to fd 11") && sink_closed == 11,
 	      "stdio through fd ops", sink);
 	errno = 0;
-	check(read(11, &c, 1) == -1 && errno == ENOSYS,
-	      "missing op: ENOSYS", "wrong error");
+	check(read(11, &c, 1) == -1 && errno == ENOSYS, "missing op: ENOSYS",
+	      "wrong error");
 	errno = 0;
 	check(write(20, "x", 1) == -1 && errno == EBADF, "unowned fd: EBADF",
 	      "wrong error");
