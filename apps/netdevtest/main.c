@@ -6,7 +6,9 @@
  * 10.0.2.2 answers both) or a host tap with the same addresses.
  *
  * Arguments: mode=poll (default: busy polling of the receive queue) or
- * mode=irq (sleep until the queue's interrupt), timeout=SECONDS (10).
+ * mode=irq (sleep until the queue's interrupt), timeout=SECONDS (10),
+ * pings=N (then N more pings one after the other, and their mean round
+ * trip time: bench/netdev.sh).
  * Exit status: 0 when the echo reply came, 1 on time-out, 2 without a
  * device, 3 when the device cannot be set up.
  */
@@ -268,7 +270,7 @@ int main(int argc, char *argv[])
 	struct uk_netdev_txqueue_conf txc = { 0 };
 	struct uk_netdev_info info;
 	const struct uk_hwaddr *hw;
-	unsigned int timeout = 10, tries;
+	unsigned int timeout = 10, tries, pings = 0;
 	__nsec end;
 	int rc, got;
 
@@ -279,6 +281,8 @@ int main(int argc, char *argv[])
 			irq_mode = 0;
 		else if (!strncmp(argv[i], "timeout=", 8))
 			timeout = (unsigned int)atoi(argv[i] + 8);
+		else if (!strncmp(argv[i], "pings=", 6))
+			pings = (unsigned int)atoi(argv[i] + 6);
 		else
 			printf("unknown argument: %s\n", argv[i]);
 	}
@@ -348,6 +352,23 @@ int main(int argc, char *argv[])
 		return 1;
 	}
 	printf("echo reply: 10.0.2.2 seq=%u\n", tries - 1);
+	if (pings) {
+		__nsec t0 = ukplat_monotonic_clock(), t1;
+		unsigned int i;
+
+		for (i = 0; i < pings; i++) {
+			send_ping((uint16_t)(tries + i));
+			if (!wait_frame(end, match_echo,
+					(uint16_t)(tries + i))) {
+				printf("timeout: ping %u of %u lost\n", i + 1,
+				       pings);
+				return 1;
+			}
+		}
+		t1 = ukplat_monotonic_clock();
+		printf("pings: %u rtt_ns: %llu\n", pings,
+		       (unsigned long long)((t1 - t0) / pings));
+	}
 	if (irq_mode)
 		printf("rx interrupts: %s\n", rx_events ? "yes" : "none");
 	return irq_mode && !rx_events ? 1 : 0;
