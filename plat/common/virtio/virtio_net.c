@@ -62,6 +62,7 @@ struct vnet_dev {
 	struct virtio_net_hdr *tx_hdr;
 	int rx_armed;
 	int irq_ok;
+	int warned; /* about too small receive buffers */
 };
 
 #define VNET(dev) container_of(dev, struct vnet_dev, netdev)
@@ -129,7 +130,7 @@ static void vnet_rx_refill(struct vnet_dev *d)
 {
 	struct uk_netbuf *nbs[16];
 	uint16_t want, got, i;
-	int added = 0;
+	int added = 0, round;
 
 	for (;;) {
 		struct vnet_rx_slot *s = d->free_slots;
@@ -140,12 +141,19 @@ static void vnet_rx_refill(struct vnet_dev *d)
 			break;
 		got = d->rxconf.alloc_rxpkts(d->rxconf.alloc_rxpkts_argp, nbs,
 					     want);
+		round = 0;
 		for (i = 0; i < got; i++) {
 			struct virtq_buf b[2];
 
 			if (uk_netbuf_tailroom(nbs[i]) + nbs[i]->len <
 				    (size_t)d->mtu + VNET_ETH_HLEN ||
 			    virtq_num_free(d->rxq) < 2) {
+				if (virtq_num_free(d->rxq) >= 2 && !d->warned)
+					uk_pr_warn("virtio-net%u: receive "
+						   "buffers below %u bytes\n",
+						   d->netdev.id,
+						   d->mtu + VNET_ETH_HLEN);
+				d->warned = 1;
 				uk_netbuf_free(nbs[i]);
 				continue;
 			}
@@ -160,9 +168,10 @@ static void vnet_rx_refill(struct vnet_dev *d)
 				(uint32_t)uk_netbuf_tailroom(nbs[i]), 1
 			};
 			virtq_add(d->rxq, b, 2, s);
-			added = 1;
+			added = round = 1;
 		}
-		if (got < want)
+		/* Out of memory, or buffers too small (dropped): retry later. */
+		if (got < want || !round)
 			break;
 	}
 	if (added)
