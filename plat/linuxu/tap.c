@@ -14,27 +14,29 @@
 #include <uk/print.h>
 #include <linuxu/syscall.h>
 
+/* _IOW('T', 202, int) is TUNSETIFF; MIPS encodes "write" differently. */
 #if defined(__x86_64__)
 #define TAP_SC_OPENAT 257
 #define TAP_SC_IOCTL 16
 #define TAP_SC_CLOSE 3
 #define TAP_O_NONBLOCK 0x800
+#define TAP_TUNSETIFF 0x400454caUL
 #elif defined(__arm__)
 #define TAP_SC_OPENAT 322
 #define TAP_SC_IOCTL 54
 #define TAP_SC_CLOSE 6
 #define TAP_O_NONBLOCK 0x800
+#define TAP_TUNSETIFF 0x400454caUL
 #elif defined(__mips__)
 #define TAP_SC_OPENAT 4288
 #define TAP_SC_IOCTL 4054
 #define TAP_SC_CLOSE 4006
 #define TAP_O_NONBLOCK 0x80
+#define TAP_TUNSETIFF 0x800454caUL
 #endif
 
 #define TAP_AT_FDCWD (-100)
 #define TAP_O_RDWR 2
-/* _IOW('T', 202, int), the same on these three architectures. */
-#define TAP_TUNSETIFF 0x400454caUL
 #define TAP_IFF_TAP 0x0002
 #define TAP_IFF_NO_PI 0x1000
 #define TAP_IFNAMSIZ 16
