@@ -79,7 +79,8 @@ accels=(tcg)
 [ -r /dev/kvm ] && [ -w /dev/kvm ] && accels=(kvm tcg)
 kvm_rps=
 for accel in "${accels[@]}"; do
-	in_ns env UK_NET=tap,ifname=uktap0,script=no,downscript=no \
+	# Not through in_ns: $! must be the process itself (ip execs it).
+	ip netns exec "$ns" env UK_NET=tap,ifname=uktap0,script=no,downscript=no \
 		UK_ACCEL=$accel timeout 120 "$UK_ROOT/support/scripts/uk-run" \
 		"$kvm_img" netdev.ip=10.77.0.2/24 shutdown=1 </dev/null \
 		>"$B_DIR/kvm-$accel.out" 2>&1 &
@@ -101,7 +102,7 @@ done
 # The same code as a Linux process on the same tap.
 lx_rps=
 if [ -x "$app/build/httpreply_linuxu-x86_64" ]; then
-	in_ns timeout 120 "$app/build/httpreply_linuxu-x86_64" \
+	ip netns exec "$ns" timeout 120 "$app/build/httpreply_linuxu-x86_64" \
 		netdev.ip=10.77.0.2/24 shutdown=1 </dev/null \
 		>"$B_DIR/linuxu.out" 2>&1 &
 	pids+=($!)
@@ -149,7 +150,7 @@ http {
 	}
 }
 EOF
-in_ns nginx -p "$B_DIR/nginx" -c "$B_DIR/nginx/nginx.conf" \
+ip netns exec "$ns" nginx -p "$B_DIR/nginx" -c "$B_DIR/nginx/nginx.conf" \
 	>"$B_DIR/nginx/out" 2>&1 &
 pids+=($!)
 ng_rps=
