@@ -79,8 +79,9 @@ struct uk_netbuf {
  * Allocate a netbuf with a buffer of size bytes, data at headroom bytes
  * into it (len 0), and priv_len bytes for the owner (nb->priv, or NULL
  * when priv_len is 0), all in one block from a. The buffer is aligned to
- * at least 8 bytes and never crosses a page boundary when size + headroom
- * fit in one page (drivers hand it to DMA as one piece). NULL without
+ * at least 8 bytes, and the block never crosses a 4 KiB boundary when it
+ * fits in 4 KiB (struct, priv and buffer: about size + 64 + priv_len
+ * bytes), so drivers hand the buffer to DMA as one piece. NULL without
  * memory or when headroom > size.
  */
 struct uk_netbuf *uk_netbuf_alloc(struct uk_alloc *a, size_t size,
