@@ -17,6 +17,7 @@
 #include <netif/ethernet.h>
 #include <uk/alloc.h>
 #include <uk/netdev.h>
+#include <uk/plat/lcpu.h>
 #include <uk/print.h>
 #include <uk/sched.h>
 #include "netif.h"
@@ -92,6 +93,7 @@ static void rx_thread(void *arg)
 {
 	struct lwip_netdev *d = arg;
 	struct uk_netbuf *nb;
+	unsigned long flags;
 	int rc;
 
 	for (;;) {
@@ -108,7 +110,13 @@ static void rx_thread(void *arg)
 		d->rx_event = 0;
 		if (uk_netdev_rxq_intr_enable(d->dev, 0) == 1)
 			continue; /* frames came in meanwhile */
-		uk_waitq_wait_event(&d->rx_wq, d->rx_event);
+		/* Test and sleep with interrupts off: an interrupt between
+		 * the test and joining the queue would find nobody to wake
+		 * (uk_waitq_wait_event tests with them on). */
+		flags = ukplat_lcpu_save_irqf();
+		while (!d->rx_event)
+			uk_waitq_wait(&d->rx_wq);
+		ukplat_lcpu_restore_irqf(flags);
 	}
 }
 

@@ -90,8 +90,10 @@ static void timer_main(void *arg __unused)
 			uk_waitq_wake_one(&w->wq);
 		}
 		if (!timed) {
+			/* Still with interrupts off: no wake-up lost. */
+			while (!timed)
+				uk_waitq_wait(&timer_wq);
 			ukplat_lcpu_restore_irqf(flags);
-			uk_waitq_wait_event(&timer_wq, timed != NULL);
 			continue;
 		}
 		until = timed->deadline;
