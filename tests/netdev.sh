@@ -37,11 +37,13 @@ if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accels+=(kvm); else
 	note "no usable /dev/kvm: TCG only"; fi
 
 # boot NAME IMAGE ENV...: background boot; output in $T_DIR/NAME.out,
-# exit status in $T_DIR/NAME.rc.
+# exit status in $T_DIR/NAME.rc. At most 3 at a time: tests/run runs
+# another test beside this one, and some of those measure time.
 pids=()
 boot() {
 	local name=$1 img=$2
 	shift 2
+	while [ "$(jobs -rp | wc -l)" -ge 3 ]; do wait -n; done
 	(
 		rc=0
 		env "$@" UK_MAC=$MAC timeout --kill-after=5 60 "$UK_RUN" "$img" \
