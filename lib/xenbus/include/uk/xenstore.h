@@ -5,7 +5,9 @@
  * xenstored's own (-ENOENT for a missing key, -EACCES, -EEXIST,
  * -ENOTEMPTY, -EAGAIN when a transaction must be retried, ...), -EIO when
  * xenstored does not answer within 5 s, -ENODEV when the domain has no
- * xenstore ring.
+ * xenstore ring. Calls wait for xenstored's answer by idling the vCPU
+ * (ukplat_lcpu_halt_irq_until) until the xenstore event channel fires:
+ * one caller at a time, never from an event handler.
  */
 #ifndef __UK_XENSTORE_H__
 #define __UK_XENSTORE_H__
