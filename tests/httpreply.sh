@@ -15,7 +15,7 @@
 #  - every boot ends by GET /shutdown: exit status 0 and the allocator's
 #    statistics printed.
 . "$(dirname "$0")/lib.sh"
-need qemu-system-x86_64 curl python3
+need qemu-system-x86_64 curl python3 objdump addr2line
 
 UK_RUN=$UK_ROOT/support/scripts/uk-run
 PAGE_LEN=160
@@ -92,14 +92,25 @@ start() {
 		grep -q "^httpreply: listening on port 80" \
 			"$T_DIR/$name.raw" 2>/dev/null && return 0
 		[ -f "$T_DIR/$name.rc" ] && break
+		grep -q "KVM internal error" "$T_DIR/$name.err" 2>/dev/null && break
 		sleep 0.1
 	done
 	if grep -q "KVM internal error" "$T_DIR/$name.err" 2>/dev/null; then
-		# This KVM cannot emulate some instructions (FACTS.md): name
-		# the function the image stopped in.
-		local rip
-		rip=$(sed -n 's/^RIP=\([0-9a-f]*\) .*/\1/p' "$T_DIR/$name.err" | head -1)
-		echo "$name: KVM internal error at 0x$rip ($(addr2line -f -e "$img.dbg" "0x$rip" 2>/dev/null | head -1)): an instruction this KVM cannot emulate"
+		# This machine's software KVM cannot emulate SSE instructions
+		# (FACTS.md), and newlib's x86_64 code has some (gcc
+		# vectorises it): that is the known limit, said as such (as in
+		# tests/newlib.sh); a failure anywhere else fails the test.
+		local rip fn
+		rip=$(grep -o 'RIP=[0-9a-f]*' "$T_DIR/$name.err" | head -1 | cut -d= -f2)
+		fn=$(addr2line -f -e "$img.dbg" "0x$rip" 2>/dev/null | head -1)
+		kill "$(cat "$T_DIR/$name.pid")" 2>/dev/null
+		if objdump -d --start-address="0x$rip" \
+			--stop-address=$((0x$rip + 8)) "$img.dbg" 2>/dev/null |
+			grep -q xmm; then
+			echo "limit: $name: KVM emulation failure at an SSE instruction in $fn (software KVM limit; the TCG boots passed)"
+			return 2
+		fi
+		echo "$name: KVM internal error at 0x$rip ($fn): an instruction this KVM cannot emulate"
 		return 1
 	fi
 	echo "$name: server not listening: $(tr -d '\r' <"$T_DIR/$name.raw" | tail -3) $(tail -2 "$T_DIR/$name.err")"
@@ -263,11 +274,20 @@ else
 fi
 wait "${pids[@]}"
 
+limits=()
 for n in "${names[@]}"; do
 	r=$(tail -1 "$T_DIR/$n.res")
-	[ "$r" = ok ] || fail "${r:-$n: no result}"
+	case $r in
+	ok) ;;
+	limit:*) note "${r#limit: }"; limits+=("$n") ;;
+	*) fail "${r:-$n: no result}" ;;
+	esac
+done
+# The known KVM limit excuses KVM boots only, never the TCG or tap ones.
+for n in "${limits[@]}"; do
+	case $n in kvm-*) ;; *) fail "$n: $(tail -1 "$T_DIR/$n.res")" ;; esac
 done
 [ -f "$T_DIR/leak.res" ] || fail "no leak test result"
 note "$(cat "$T_DIR/leak.res")"
 [ -n "$tap_note" ] && note "$tap_note"
-echo "PASS: ${names[*]}${tap_note:+ ($tap_note)}"
+echo "PASS: ${names[*]}${limits[*]:+ (KVM SSE limit: ${limits[*]})}${tap_note:+ ($tap_note)}"
