@@ -48,9 +48,11 @@ grep -q '^CONFIG_LIBNOLIBC=y' "$T_DIR/x86/newlibtest/.config" &&
 
 # boot NAME IMAGE [env...]: run through uk-run with exit=7; check it.
 boot() {
-	local name=$1 img=$2 out=$T_DIR/$1.out rc=0
+	local name=$1 img=$2 out=$T_DIR/$1.out rc=0 t=60
 	shift 2
-	env "$@" timeout --kill-after=5 120 "$UK_ROOT/support/scripts/uk-run" \
+	# The known KVM hang (below) need not cost more.
+	[ "$name" = kvm-x86_64-kvm ] && t=30
+	env "$@" timeout --kill-after=5 $t "$UK_ROOT/support/scripts/uk-run" \
 		"$img" exit=7 </dev/null >"$out.raw" 2>"$out.err" || rc=$?
 	tr -d '\r' <"$out.raw" >"$out"
 	echo "$rc" >"$out.rc"
@@ -61,7 +63,7 @@ check() {
 	local out=$T_DIR/$1.out rc
 	rc=$(cat "$out.rc")
 	[ "$rc" = 124 ] || [ "$rc" = 137 ] &&
-		fail "$1: no exit within 120 s: $(tail -3 "$out") $(tail -3 "$out.err")"
+		fail "$1: no exit in time: $(tail -3 "$out") $(tail -3 "$out.err")"
 	grep -q '^FAIL - ' "$out" && fail "$1: $(grep -m3 '^FAIL - ' "$out")"
 	n=$(sed -n 's/^newlibtest: \([0-9]*\) checks, 0 failed$/\1/p' "$out")
 	[ -n "$n" ] ||
@@ -102,10 +104,8 @@ if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 else
 	note "no usable /dev/kvm: kvm-x86_64 under TCG only"
 fi
-wait
 boot linuxu-arm32 "${a}_linuxu-arm32" &
 boot kvm-arm32 "${a}_kvm-arm32" &
-wait
 boot linuxu-mips32 "${m}_linuxu-mips32" &
 boot baremetal-mips32 "${m}_baremetal-mips32" &
 wait
