@@ -24,7 +24,8 @@
 #define PIT_HZ 1193182ULL
 #define PIT_CH0 0x40
 #define PIT_CMD 0x43
-#define PIT_CALIBRATE_TICKS (PIT_HZ / 200) /* 5 ms */
+#define PIT_CALIBRATE_TICKS (PIT_HZ / 500) /* 2 ms */
+#define PIT_CALIBRATE_ROUNDS 5
 
 /* The KVM clock (pvclock ABI). */
 #define KVM_CPUID_SIGNATURE 0x40000000
@@ -105,22 +106,17 @@ static uint16_t pit_read(void)
 	return v;
 }
 
-static uint64_t pit_tsc_hz(void)
+/* TSC ticks over one PIT window, from a tick edge; 0 without a PIT. */
+static uint64_t pit_tsc_round(void)
 {
 	uint64_t t0, t1;
 	uint16_t start, now;
 	unsigned long spins = 0;
 
-	/* Channel 0, lobyte/hibyte, mode 2 (rate generator), count 65536;
-	 * its IRQ 0 stays masked at the PIC. */
-	outb(PIT_CMD, 0x34);
-	outb(PIT_CH0, 0);
-	outb(PIT_CH0, 0);
 	start = pit_read();
-	/* Start on a tick edge. */
 	while ((now = pit_read()) == start)
 		if (++spins > 1000000)
-			return 0; /* no PIT */
+			return 0;
 	start = now;
 	t0 = rdtsc();
 	do {
@@ -128,6 +124,33 @@ static uint64_t pit_tsc_hz(void)
 	} while ((uint16_t)(start - now) < PIT_CALIBRATE_TICKS);
 	t1 = rdtsc();
 	return (t1 - t0) * PIT_HZ / (uint16_t)(start - now);
+}
+
+/*
+ * A vCPU held off by a busy host skews one window either way: past one
+ * PIT period (55 ms) the 16-bit count wraps and the rate comes out many
+ * times too high; between a PIT read and rdtsc it comes out low. The
+ * median of several short windows ignores such outliers.
+ */
+static uint64_t pit_tsc_hz(void)
+{
+	uint64_t r[PIT_CALIBRATE_ROUNDS], v;
+	int i, j;
+
+	/* Channel 0, lobyte/hibyte, mode 2 (rate generator), count 65536;
+	 * its IRQ 0 stays masked at the PIC. */
+	outb(PIT_CMD, 0x34);
+	outb(PIT_CH0, 0);
+	outb(PIT_CH0, 0);
+	for (i = 0; i < PIT_CALIBRATE_ROUNDS; i++) {
+		v = pit_tsc_round();
+		if (!v)
+			return 0; /* no PIT */
+		for (j = i; j > 0 && r[j - 1] > v; j--)
+			r[j] = r[j - 1];
+		r[j] = v;
+	}
+	return r[PIT_CALIBRATE_ROUNDS / 2];
 }
 
 static void tsc_calibrate(void)
