@@ -9,9 +9,11 @@
 #    (400) and an oversized head (431) after which the server still serves;
 #  - 1,000 sequential connections: the allocator's bytes in use (GET
 #    /stats) are the same after 10 and after 1,010 connections;
+#  - the address from DHCP at boot on the user network;
 #  - a tap device in a network namespace made here (10.77.0.1/24, nothing
 #    leaves the machine), the guest at 10.77.0.2 by boot arguments, curl
-#    inside the namespace;
+#    inside the namespace; the same for httpreply_linuxu-x86_64 (the same
+#    code as a Linux process, plat/linuxu's tap driver) on a second tap;
 #  - every boot ends by GET /shutdown: exit status 0 and the allocator's
 #    statistics printed.
 . "$(dirname "$0")/lib.sh"
@@ -21,19 +23,23 @@ UK_RUN=$UK_ROOT/support/scripts/uk-run
 PAGE_LEN=160
 
 app=$(app_copy httpreply)
-config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n \
+# DHCP at boot (2 s at most), which the arguments can override.
+config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=y \
 	CONFIG_LIBNEWLIB=y CONFIG_LIBLWIP=y CONFIG_LIBUKSCHEDCOOP=y \
-	CONFIG_KVM_VIRTIO_NET=y
+	CONFIG_KVM_VIRTIO_NET=y CONFIG_LINUXU_TAP=y \
+	'CONFIG_LINUXU_TAP_IFNAME="uktap1"' CONFIG_LIBLWIP_DHCP=y \
+	CONFIG_LIBLWIP_DHCP_WAIT=2
 mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
 img=$app/build/httpreply_kvm-x86_64
-[ -f "$img" ] || fail "no image: $(ls "$app/build")"
+lximg=$app/build/httpreply_linuxu-x86_64
+[ -f "$img" ] && [ -f "$lximg" ] || fail "no images: $(ls "$app/build")"
 
 # A small HTTP client for what curl cannot send: raw bytes (malformed
 # and oversized requests) and many sequential connections.
 cat >"$T_DIR/httpc.py" <<'EOF'
 import socket, sys
 def raw(host, port, data):
-    s = socket.create_connection((host, port), timeout=10)
+    s = socket.create_connection((host, port), timeout=30)
     s.sendall(data)
     out = b""
     try:
@@ -49,7 +55,7 @@ def raw(host, port, data):
 def conns(host, port, n):
     req = b"GET / HTTP/1.1\r\nHost: t\r\n\r\n"
     for i in range(n):
-        s = socket.create_connection((host, port), timeout=10)
+        s = socket.create_connection((host, port), timeout=30)
         s.sendall(req)
         data = b""
         while b"</html>" not in data:
@@ -81,7 +87,7 @@ start() {
 	(
 		rc=0
 		# shellcheck disable=SC2086
-		env "$@" timeout --kill-after=5 150 "$UK_RUN" "$img" \
+		env "$@" timeout --kill-after=5 150 "$UK_RUN" "${IMG:-$img}" \
 			${ARGS:-} shutdown=1 </dev/null >"$T_DIR/$name.raw" \
 			2>"$T_DIR/$name.err" &
 		echo $! >"$T_DIR/$name.pid"
@@ -200,6 +206,8 @@ user() {
 	{
 		start "$name" UK_NET="user,hostfwd=tcp:127.0.0.1:$port-:80" "$@" &&
 			checks "$name" 127.0.0.1 "$port" &&
+			{ grep -q 'lwip: en0 10.0.2.15/24 gw 10.0.2.2 (dhcp)' "$T_DIR/$name.raw" ||
+				{ echo "$name: no DHCP lease: $(grep lwip: "$T_DIR/$name.raw")"; false; }; } &&
 			if [ "$name" = tcg-pc ]; then
 				# The leak test: /stats after 10 and 1,010.
 				python3 "$T_DIR/httpc.py" conns 127.0.0.1 "$port" 10 &&
@@ -271,6 +279,22 @@ else
 	} >"$tap_res" 2>&1 &
 	pids+=($!)
 	names+=(tap)
+	# The same server as a Linux process, on a tap of its own.
+	if { ip -n "$ns" tuntap add dev uktap1 mode tap &&
+		ip -n "$ns" addr add 10.78.0.1/24 dev uktap1 &&
+		ip -n "$ns" link set uktap1 up; } 2>"$T_DIR/tap1.err"; then
+		{
+			IMG=$lximg ARGS="netdev.ip=10.78.0.2/24 netdev.gw=10.78.0.1" \
+				start linuxu ip netns exec "$ns" env &&
+				CURL="ip netns exec $ns" checks linuxu 10.78.0.2 80 &&
+				CURL="ip netns exec $ns" finish linuxu http://10.78.0.2 &&
+				echo ok
+		} >"$T_DIR/linuxu.res" 2>&1 &
+		pids+=($!)
+		names+=(linuxu)
+	else
+		tap_note="linuxu: skipped (no second tap: $(head -1 "$T_DIR/tap1.err"))"
+	fi
 fi
 wait "${pids[@]}"
 

@@ -36,6 +36,7 @@ struct lwip_netdev {
 	struct uk_waitq rx_wq;
 	volatile int rx_event;
 	int intr;
+	unsigned long tx_drops;
 	struct netif *netif;
 };
 
@@ -132,16 +133,25 @@ static err_t linkoutput(struct netif *netif, struct pbuf *p)
 		return ERR_MEM;
 	pbuf_copy_partial(p, nb->data, p->tot_len, 0);
 	nb->len = p->tot_len;
-	/* A full queue drains as the device sends: let it run a little. */
+	/* A full queue drains as the device sends: wait for it (up to
+	 * ~100 ms: on a loaded host the device model may lag), since a
+	 * dropped frame costs TCP a retransmission time-out (seconds). */
 	for (tries = 0; tries < 1000; tries++) {
 		rc = uk_netdev_tx_one(d->dev, 0, nb);
 		if (rc < 0)
 			break;
 		if (rc & UK_NETDEV_STATUS_SUCCESS)
 			return ERR_OK;
-		uk_sched_yield();
+		if (tries < 10)
+			uk_sched_yield();
+		else
+			uk_sched_sleep_ns(100 * 1000LL);
 	}
 	uk_netbuf_free(nb);
+	if (!(d->tx_drops++ % 100))
+		uk_pr_warn("lwip: tx queue full or device error (%d): frame "
+			   "dropped (%lu so far)\n",
+			   rc, d->tx_drops);
 	return ERR_IF;
 }
 

@@ -85,6 +85,10 @@ static void timer_main(void *arg __unused)
 			struct uk_lwip_waiter *w = timed;
 
 			timed = w->tnext;
+			/* Signalled but not yet run: it has the count, and
+			 * a time-out now would lose it. */
+			if (w->state != W_WAITING)
+				continue;
 			sem_unlink(w);
 			w->state = W_TIMEDOUT;
 			uk_waitq_wake_one(&w->wq);

@@ -9,6 +9,10 @@
 #ifndef __LWIPOPTS_H__
 #define __LWIPOPTS_H__
 
+/* Before lwIP's arch.h defines LITTLE_ENDIAN and BIG_ENDIAN itself:
+ * newlib's <sys/types.h> defines them too. */
+#include <sys/types.h>
+
 #define NO_SYS 0
 #define SYS_LIGHTWEIGHT_PROT 1
 #define LWIP_TCPIP_CORE_LOCKING 1
