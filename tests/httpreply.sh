@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# apps/httpreply (newlib + lwIP + virtio-net) on kvm-x86_64, built once:
+# apps/httpreply (newlib + lwIP + virtio-net) on kvm-x86_64 and kvm-arm32,
+# built once each:
 #  - QEMU user network with a host port forwarded to port 80, on pc
 #    (virtio-net-pci) and microvm (virtio-mmio), under TCG and KVM when
-#    usable: the page and its headers, keep-alive (two requests on one
+#    usable, and on arm32 virt (virtio-mmio): the page and its headers, keep-alive (two requests on one
 #    connection), Connection: close, HEAD, 404, 405, a malformed request
 #    (400) and an oversized head (431) after which the server still serves;
 #  - 1,000 sequential connections: the allocator's bytes in use (GET
@@ -17,22 +18,32 @@
 #  - every boot ends by GET /shutdown: exit status 0 and the allocator's
 #    statistics printed.
 . "$(dirname "$0")/lib.sh"
-need qemu-system-x86_64 curl python3 objdump addr2line
+need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc curl python3 \
+	objdump addr2line
 
 UK_RUN=$UK_ROOT/support/scripts/uk-run
 PAGE_LEN=160
 
-app=$(app_copy httpreply)
 # DHCP at boot (2 s at most), which the arguments can override.
-config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=y \
-	CONFIG_LIBNEWLIB=y CONFIG_LIBLWIP=y CONFIG_LIBUKSCHEDCOOP=y \
-	CONFIG_KVM_VIRTIO_NET=y CONFIG_LINUXU_TAP=y \
-	'CONFIG_LINUXU_TAP_IFNAME="uktap1"' CONFIG_LIBLWIP_DHCP=y \
-	CONFIG_LIBLWIP_DHCP_WAIT=2
-mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
+common=(CONFIG_PLAT_KVM=y CONFIG_LIBNEWLIB=y CONFIG_LIBLWIP=y
+	CONFIG_LIBUKSCHEDCOOP=y CONFIG_KVM_VIRTIO_NET=y CONFIG_LIBLWIP_DHCP=y
+	CONFIG_LIBLWIP_DHCP_WAIT=2)
+app=$(app_copy httpreply "$T_DIR/x86/httpreply")
+config "$app" CONFIG_ARCH_X86_64=y "${common[@]}" CONFIG_PLAT_LINUXU=y \
+	CONFIG_LINUXU_TAP=y 'CONFIG_LINUXU_TAP_IFNAME="uktap1"'
+arm=$(app_copy httpreply "$T_DIR/arm/httpreply")
+config "$arm" CONFIG_ARCH_ARM_32=y "${common[@]}" CONFIG_PLAT_LINUXU=n
+# Both builds at once, each with its own log.
+make -C "$app" -j2 >"$T_DIR/make-x86.log" 2>&1 &
+xpid=$!
+make -C "$arm" -j2 >"$T_DIR/make-arm.log" 2>&1 ||
+	fail "arm32 build failed: $(tail -5 "$T_DIR/make-arm.log")"
+wait $xpid || fail "x86_64 build failed: $(tail -5 "$T_DIR/make-x86.log")"
 img=$app/build/httpreply_kvm-x86_64
 lximg=$app/build/httpreply_linuxu-x86_64
-[ -f "$img" ] && [ -f "$lximg" ] || fail "no images: $(ls "$app/build")"
+armimg=$arm/build/httpreply_kvm-arm32
+[ -f "$img" ] && [ -f "$lximg" ] && [ -f "$armimg" ] ||
+	fail "no images: $(ls "$app/build" "$arm/build")"
 
 # A small HTTP client for what curl cannot send: raw bytes (malformed
 # and oversized requests) and many sequential connections.
@@ -239,6 +250,11 @@ for accel in "${accels[@]}"; do
 		names+=("$accel-$machine")
 	done
 done
+
+# arm32 virt: virtio-mmio.
+IMG=$armimg user arm32-virt &
+pids+=($!)
+names+=(arm32-virt)
 
 # The tap run, inside a namespace of its own.
 ns=ukhttp$$
