@@ -75,21 +75,6 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	arm_boot_main(cmdline);
 }
 
-static void put_dec(int v)
-{
-	char buf[12];
-	unsigned int u = v < 0 ? -(unsigned int)v : (unsigned int)v;
-	int i = sizeof(buf) - 1;
-
-	buf[i] = '\0';
-	do
-		buf[--i] = '0' + u % 10;
-	while ((u /= 10) && i > 1);
-	if (v < 0)
-		buf[--i] = '-';
-	xen_puts(&buf[i]);
-}
-
 /*
  * Xen's shutdown reason carries no number: status 0 powers off, any
  * other status is a crash, printed first so that the host can read it
@@ -102,11 +87,8 @@ void ukplat_terminate(int status)
 	unsigned int reason = status ? XEN_SHUTDOWN_crash :
 				       XEN_SHUTDOWN_poweroff;
 
-	if (status || !xen_console_has_ring()) {
-		xen_puts("exit status ");
-		put_dec(status);
-		xen_puts("\n");
-	}
+	if (status || !xen_console_has_ring())
+		xen_console_put_status(status);
 	xen_console_flush();
 	for (;;)
 		xen_sched_op(XEN_SCHEDOP_shutdown, &reason);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <uk/essentials.h>
+#include <xen-console.h>
 
 /* The HVC immediate Xen recognises as a hypercall (XEN_HYPERCALL_TAG). */
 #define XEN_ARM_HVC_TAG 0xEA1
@@ -63,13 +64,6 @@ struct xen_arm_shared_info {
 	uint32_t wc_sec_hi;
 };
 
-struct xen_arm_cons_ring {
-	char in[1024];
-	char out[2048];
-	uint32_t in_cons, in_prod;
-	uint32_t out_cons, out_prod;
-};
-
 _Static_assert(__builtin_offsetof(struct xen_arm_hvm_param, value) == 8,
 	       "xen_hvm_param layout");
 _Static_assert(sizeof(struct xen_arm_add_to_physmap) == 24,
@@ -77,8 +71,6 @@ _Static_assert(sizeof(struct xen_arm_add_to_physmap) == 24,
 _Static_assert(__builtin_offsetof(struct xen_arm_shared_info, wc_version) ==
 		       1072,
 	       "shared_info layout");
-_Static_assert(__builtin_offsetof(struct xen_arm_cons_ring, out_prod) == 3084,
-	       "console ring layout");
 
 /*
  * hvc #0xEA1 with the number in r12 and arguments in r0-r4; the result
@@ -124,11 +116,8 @@ void xen_arm_mmu_init(const struct arm_mem_range *ram, int n, const void *fdt,
 		      size_t fdt_size);
 /* Make the 1 MiB around addr normal cacheable memory (a Xen page). */
 void xen_arm_mmu_map_normal(uint64_t addr);
+/* Find the console ring (console.c); the ring code: xen-console.h. */
 void xen_console_init(void);
-void xen_console_flush(void);
-/* 0 when output goes to Xen's console (console_io) only. */
-int xen_console_has_ring(void);
-void xen_puts(const char *s);
 void xen_arm_time_init(void);
 
 #endif /* __XEN_ARM_H__ */

@@ -25,6 +25,7 @@
 
 #ifndef __ASSEMBLY__
 #include <uk/essentials.h>
+#include <xen-console.h>
 
 /* Hypercall numbers: each has a 32-byte slot in the hypercall page. */
 #define XEN_HC_set_trap_table 0
@@ -243,13 +244,6 @@ struct xen_hvm_memmap_entry {
 	uint32_t reserved;
 };
 
-struct xen_cons_ring {
-	char in[1024];
-	char out[2048];
-	uint32_t in_cons, in_prod;
-	uint32_t out_cons, out_prod;
-};
-
 _Static_assert(sizeof(struct xen_vcpu_info) == 64, "vcpu_info layout");
 _Static_assert(__builtin_offsetof(struct xen_shared_info, wc_version) == 0xc00,
 	       "shared_info layout");
@@ -301,13 +295,10 @@ void xen_evtchn_init(void);
 void xen_evtchn_upcall(void);
 /* Arm the one-shot timer (VIRQ_TIMER) for a system time in ns. */
 void xen_timer_arm(uint64_t until);
+/* Find the PV console ring (console.c); PVH: pvh.c. */
 void xen_console_init(void);
-void xen_console_set_ring(void *ring, uint32_t port);
 void xen_memregion_add(unsigned long base, unsigned long len,
 		       unsigned int flags, const char *name);
-/* Wait (bounded) until the console backend has read everything. */
-void xen_console_flush(void);
-void xen_puts(const char *s);
 void xen_puthex(unsigned long v);
 void xen_memory_init(void);
 void xen_time_init(void);

@@ -99,22 +99,6 @@ void xen_start_c(struct xen_start_info *si)
 	xen_boot_finish(si->cmd_line);
 }
 
-static void put_dec(int v)
-{
-	char buf[16];
-	int i = sizeof(buf);
-	unsigned int u = v < 0 ? -(unsigned int)v : (unsigned int)v;
-
-	buf[--i] = 0;
-	do {
-		buf[--i] = '0' + u % 10;
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		buf[--i] = '-';
-	xen_puts(buf + i);
-}
-
 /*
  * Xen carries only a shutdown reason, not a status: 0 powers off, any
  * other status is a crash, and the status is printed first so that the
@@ -126,11 +110,8 @@ void ukplat_terminate(int status)
 		.reason = status ? XEN_SHUTDOWN_crash : XEN_SHUTDOWN_poweroff,
 	};
 
-	if (status) {
-		xen_puts("exit status ");
-		put_dec(status);
-		xen_puts("\n");
-	}
+	if (status)
+		xen_console_put_status(status);
 	xen_console_flush();
 	for (;;)
 		xen_sched_op(XEN_SCHEDOP_shutdown, &sd);
