@@ -180,6 +180,22 @@ expect_line "$xl" 'cmdline = "one two=2"'
 expect_line "$xl" 'on_crash = "preserve"'
 expect_line "$xl" 'on_poweroff = "destroy"'
 
+# A cmdline with quotes of both kinds, backslashes, '$', '#' and backticks:
+# Kconfig's escapes (\" and \\) are xl's, so the .xl must hold the string
+# exactly as .config does, with nothing lost to make or the shell; a new
+# cmdline rewrites the .xl.
+q=$(app_copy helloworld "$T_DIR/quote/helloworld")
+cl='"it'\''s \"a b\" c:\\d\\ $HOME $(echo x) ${y} `id` #e %f '\''"'
+config "$q" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_XEN=y \
+	"# CONFIG_PLAT_LINUXU is not set" "CONFIG_XEN_XL_CMDLINE=$cl"
+grep -qxF "CONFIG_XEN_XL_CMDLINE=$cl" "$q/.config" ||
+	fail "kconfig changed the cmdline: $(grep XL_CMDLINE "$q/.config")"
+mk "$q" -j2 || fail "quote build failed: $(tail -5 "$T_DIR/make.log")"
+expect_line "$q/build/helloworld_xen-arm32.xl" "cmdline = $cl"
+sed -i 's/^CONFIG_XEN_XL_CMDLINE=.*/CONFIG_XEN_XL_CMDLINE="x\\\\y"/' "$q/.config"
+mk "$q" -j2 || fail "quote rebuild failed: $(tail -5 "$T_DIR/make.log")"
+expect_line "$q/build/helloworld_xen-arm32.xl" 'cmdline = "x\\y"'
+
 # --- Error paths: an x86-only option names its dependency; `make run`
 # says how to boot on an Arm Xen host and fails.
 bad=$(app_copy helloworld "$T_DIR/bad")
