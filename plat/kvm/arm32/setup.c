@@ -22,6 +22,8 @@
 /* Used before the device tree is read, and if it names no UART. */
 #define VIRT_PL011_FALLBACK 0x09000000UL
 #define PL031_RTCDR 0x00
+/* /memory reg entries taken (QEMU's virt machine has one). */
+#define KVM_RAM_RANGES_MAX 8
 
 static __nsec wall_at_boot;
 /* For the drivers probed later (arm32/virtio.c). */
@@ -52,21 +54,18 @@ static void kvm_mem_init(const void *fdt)
 		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
 		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb" },
 	};
-	int node, i;
+	struct arm_mem_range ram[KVM_RAM_RANGES_MAX];
+	int n = arm_fdt_ram(fdt, ram, ARRAY_SIZE(ram));
+	int i;
 
-	/* Every /memory* node, every reg entry of each. */
-	for (node = uk_fdt_next_node(fdt, -1, NULL); node >= 0;
-	     node = uk_fdt_next_node(fdt, node, NULL)) {
-		const char *type =
-			uk_fdt_getprop(fdt, node, "device_type", NULL);
-		uint64_t base, len;
-
-		if (!type || type[0] != 'm' || uk_fdt_parent(fdt, node) != 0)
-			continue;
-		for (i = 0; !uk_fdt_reg(fdt, node, i, &base, &len); i++)
-			if (arm_mem_add_ram(base, len, res, ARRAY_SIZE(res)))
-				kvm_puts("kvm: too many memory regions\n");
+	if (n < 0) {
+		kvm_puts("kvm: too many memory ranges\n");
+		n = ARRAY_SIZE(ram);
 	}
+	for (i = 0; i < n; i++)
+		if (arm_mem_add_ram(ram[i].base, ram[i].end - ram[i].base, res,
+				    ARRAY_SIZE(res)))
+			kvm_puts("kvm: too many memory regions\n");
 }
 
 /* The PL031 RTC counts seconds since the epoch; read it once. */
