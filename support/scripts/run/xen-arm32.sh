@@ -113,15 +113,8 @@ qemu=(qemu-system-aarch64 "${xa_machine[@]}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot -kernel "$xen"
 	-dtb "$img.dom0less.dtb"
 	-device "loader,file=$z,addr=0x50000000,force-raw=on")
-if [ "$dry" = 1 ]; then
-	run_cmd "${qemu[@]}"
-	exit 0
-fi
-if [ "$debug" = 1 ]; then
-	echo "uk-run: no debugger for a guest under Xen in QEMU; on an Arm" \
-		"Xen host use gdbsx" >&2
-	exit 2
-fi
+xa_why="no debugger for a guest under Xen in QEMU;"
+dry_run_or_no_debug "$xa_why on an Arm Xen host use gdbsx" "${qemu[@]}"
 
 # Xen keeps running after the domain is gone: watch its console for the
 # status line (or a panic) and stop QEMU then.

@@ -27,15 +27,8 @@ else
 	xt_cmd=("$xt" run-xl ${UK_XEN_PVH:+--pvh} --mem "${UK_MEM:-64}"
 		--timeout "${UK_XEN_TIMEOUT:-300}" "$img" "$@")
 fi
-if [ "$dry" = 1 ]; then
-	run_cmd "${xt_cmd[@]}"
-	exit 0
-fi
-if [ "$debug" = 1 ]; then
-	echo "uk-run: no debugger for Xen guests under the test bed" \
-		"(Xen runs inside QEMU/TCG)" >&2
-	exit 2
-fi
+xt_why="no debugger for Xen guests under the test bed"
+dry_run_or_no_debug "$xt_why (Xen runs inside QEMU/TCG)" "${xt_cmd[@]}"
 xt_out=$(mktemp "${TMPDIR:-/tmp}/uk-run-xen.XXXXXX")
 trap 'rm -f "$xt_out"' EXIT
 xt_rc=0
