@@ -12,43 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc qemu-system-arm
 
-app=$T_DIR/traps
-mkdir -p "$app"
-cat >"$app/Makefile" <<MK
-UK_ROOT ?= $UK_ROOT
-include \$(UK_ROOT)/Makefile
-MK
-printf '%s\n' '$(eval $(call addlib,apptraps))' \
-	'APPTRAPS_SRCS-y += $(APPTRAPS_BASE)/main.c' >"$app/Makefile.uk"
-printf '%s\n' 'config APPTRAPS' '	bool' '	default y' \
-	'	select LIBNOLIBC' '	select LIBUKBOOT' '	select LIBUKDEBUG' \
-	>"$app/Config.uk"
-cat >"$app/main.c" <<'C'
-#include <stdio.h>
-#include <string.h>
-#include <uk/assert.h>
-
-#define NOWHERE 0xfffffff0UL
-
-int main(int argc, char *argv[])
-{
-	const char *what = argc > 1 ? argv[1] : "";
-	volatile int zero = 0;
-
-	printf("crashing: %s\n", what);
-	if (!strcmp(what, "undef"))
-		__asm__ __volatile__("udf #0");
-	else if (!strcmp(what, "dabt"))
-		*(volatile int *)NOWHERE = 1;
-	else if (!strcmp(what, "pabt"))
-		((void (*)(void))NOWHERE)();
-	else if (!strcmp(what, "divzero"))
-		printf("%d\n", 5 / zero);
-	else if (!strcmp(what, "assert"))
-		UK_ASSERT(zero == 1);
-	return 0;
-}
-C
+app=$(app_copy tests/fixtures/apps/traps-arm32 "$T_DIR/traps")
 config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y \
 	"# CONFIG_PLAT_LINUXU is not set" CONFIG_LIBUKDEBUG_ENABLE_ASSERT=y
 mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"

@@ -240,39 +240,7 @@ else
 	rc=$?
 	[ "$rc" = 7 ] || fail "status 7 gave $rc"
 
-	traps=$T_DIR/traps
-	mkdir -p "$traps"
-	printf '%s\n' "UK_ROOT ?= $UK_ROOT" 'include $(UK_ROOT)/Makefile' \
-		>"$traps/Makefile"
-	printf '%s\n' '$(eval $(call addlib,apptraps))' \
-		'APPTRAPS_SRCS-y += $(APPTRAPS_BASE)/main.c' >"$traps/Makefile.uk"
-	printf '%s\n' 'config APPTRAPS' '	bool' '	default y' \
-		'	select LIBNOLIBC' '	select LIBUKBOOT' '	select LIBUKDEBUG' \
-		>"$traps/Config.uk"
-	cat >"$traps/main.c" <<-'C'
-		#include <stdio.h>
-		#include <string.h>
-		#include <uk/assert.h>
-
-		#define NOWHERE 0xfffffff0UL
-
-		int main(int argc, char *argv[])
-		{
-			const char *what = argc > 1 ? argv[1] : "";
-			volatile int zero = 0;
-
-			printf("crashing: %s\n", what);
-			if (!strcmp(what, "undef"))
-				__asm__ __volatile__("udf #0");
-			else if (!strcmp(what, "dabt"))
-				*(volatile int *)NOWHERE = 1;
-			else if (!strcmp(what, "pabt"))
-				((void (*)(void))NOWHERE)();
-			else if (!strcmp(what, "assert"))
-				UK_ASSERT(zero == 1);
-			return 0;
-		}
-	C
+	traps=$(app_copy tests/fixtures/apps/traps-arm32 "$T_DIR/traps")
 	config "$traps" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_XEN=y \
 		"# CONFIG_PLAT_LINUXU is not set" CONFIG_LIBUKDEBUG_ENABLE_ASSERT=y
 	mk "$traps" -j2 || fail "traps build failed: $(tail -5 "$T_DIR/make.log")"
