@@ -94,7 +94,6 @@ static void rx_thread(void *arg)
 {
 	struct lwip_netdev *d = arg;
 	struct uk_netbuf *nb;
-	unsigned long flags;
 	int rc;
 
 	for (;;) {
@@ -111,13 +110,7 @@ static void rx_thread(void *arg)
 		d->rx_event = 0;
 		if (uk_netdev_rxq_intr_enable(d->dev, 0) == 1)
 			continue; /* frames came in meanwhile */
-		/* Test and sleep with interrupts off: an interrupt between
-		 * the test and joining the queue would find nobody to wake
-		 * (uk_waitq_wait_event tests with them on). */
-		flags = ukplat_lcpu_save_irqf();
-		while (!d->rx_event)
-			uk_waitq_wait(&d->rx_wq);
-		ukplat_lcpu_restore_irqf(flags);
+		uk_waitq_wait_event(&d->rx_wq, d->rx_event);
 	}
 }
 

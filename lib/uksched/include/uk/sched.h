@@ -25,6 +25,7 @@
 #include <uk/arch/types.h>
 #include <uk/asm/ctx.h>
 #include <uk/essentials.h>
+#include <uk/plat/lcpu.h>
 
 struct uk_thread;
 
@@ -118,10 +119,16 @@ int uk_waitq_wake_one(struct uk_waitq *wq);
 /* Wake all waiters; how many. */
 int uk_waitq_wake_all(struct uk_waitq *wq);
 
-#define uk_waitq_wait_event(wq, cond)      \
-	do {                               \
-		while (!(cond))            \
-			uk_waitq_wait(wq); \
+/*
+ * Wait until cond holds. cond is tested with interrupts off: a wake-up
+ * from an interrupt handler between the test and the wait would be lost.
+ */
+#define uk_waitq_wait_event(wq, cond)                               \
+	do {                                                        \
+		unsigned long __wq_flags = ukplat_lcpu_save_irqf(); \
+		while (!(cond))                                     \
+			uk_waitq_wait(wq);                          \
+		ukplat_lcpu_restore_irqf(__wq_flags);               \
 	} while (0)
 
 /*
