@@ -4,10 +4,10 @@
  * platform's own functions replace these at link time.
  *
  * Guard pages (<uk/plat/paging.h>): absent without paging (kvm and
- * baremetal on arm32 and mips32, whose MMU is off) and on xen (not done
- * yet); uksched then relies on its stack canary alone.
- * The thread pointer (<uk/plat/tls.h>): absent on xen (not done yet);
- * uksched then gives threads no TLS areas and says so at boot.
+ * baremetal on arm32 and mips32, whose MMU is off) and on xen arm32;
+ * uksched then relies on its stack canary alone.
+ * The thread pointer (<uk/plat/tls.h>): absent where a platform cannot
+ * set it; uksched then gives threads no TLS areas and says so at boot.
  */
 #include <errno.h>
 #include <uk/essentials.h>

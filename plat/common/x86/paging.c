@@ -9,6 +9,9 @@
  * A guard's entry is not present; the bits the CPU ignores then hold a
  * marker and the owner's name pointer, so the fault report can say whose
  * stack overflowed (x86_guard_owner).
+ *
+ * x86_pd is the platform's: entry32.S for kvm and baremetal, the PVH entry
+ * of plat/xen (same layout).
  */
 #include <uk/plat/paging.h>
 #include <uk/plat/lcpu.h>
@@ -88,12 +91,12 @@ static uint64_t *pte_of(uintptr_t va, int split)
 	return pt_pool[i] + (va / PAGE) % 512;
 }
 
-unsigned long ukplat_page_guard_size(void)
+unsigned long X86_PLAT_FN(page_guard_size)(void)
 {
 	return PAGE;
 }
 
-int ukplat_page_set_guard(void *page, const char *owner)
+int X86_PLAT_FN(page_set_guard)(void *page, const char *owner)
 {
 	uintptr_t va = (uintptr_t)page, o = (uintptr_t)owner;
 	unsigned long flags;
@@ -123,7 +126,7 @@ int ukplat_page_set_guard(void *page, const char *owner)
 	return 0;
 }
 
-int ukplat_page_clear_guard(void *page)
+int X86_PLAT_FN(page_clear_guard)(void *page)
 {
 	uintptr_t va = (uintptr_t)page;
 	unsigned int pdi = va / LARGE;

@@ -2,7 +2,8 @@
 /*
  * Internals shared by the x86_64 PC-like platforms (kvm and baremetal):
  * port I/O, control registers, and the entry points between the files of
- * plat/common/x86. Not a public header: only these files include it.
+ * plat/common/x86. Not a public header: only these files include it, and
+ * plat/xen/x86_64, whose PVH guests reuse paging.c, tls.c and tss.c.
  *
  * The platform that compiles these files says what it wants with -D flags
  * (see plat/common/x86/sources.uk): X86_PC_PLAT (its name), X86_PC_COM1 and
@@ -131,7 +132,31 @@ struct x86_regs;
 void x86_trap_handle(struct x86_regs *r) __noreturn;
 void x86_irq_handle(struct x86_regs *r);
 
-/* --- paging.c ------------------------------------------------------------- */
+/* --- tss.c ---------------------------------------------------------------- */
+struct x86_idt_gate;
+/*
+ * Load a TSS whose IST 1 is a stack of its own, into the 16-byte GDT slot
+ * gdt_tss with selector sel, and move the page-fault and double-fault
+ * gates of idt onto it: a thread that overflowed into its guard page has
+ * no stack left to take the exception on.
+ */
+void x86_tss_init(uint64_t gdt_tss[2], uint16_t sel, struct x86_idt_gate *idt);
+
+/* --- paging.c and tls.c ---------------------------------------------------- */
+/*
+ * Their <uk/plat/paging.h> and <uk/plat/tls.h> functions. plat/xen, whose
+ * one image boots as a PV or a PVH guest, builds them with
+ * -DX86_PC_PLAT_FN_RENAME=1 under x86_pc_* names and chooses at run time.
+ */
+#if X86_PC_PLAT_FN_RENAME
+#define X86_PLAT_FN(name) x86_pc_##name
+unsigned long x86_pc_page_guard_size(void);
+int x86_pc_page_set_guard(void *page, const char *owner);
+int x86_pc_page_clear_guard(void *page);
+int x86_pc_tlsp_set(uintptr_t tp);
+#else
+#define X86_PLAT_FN(name) ukplat_##name
+#endif
 /* 1 if va is in a guard page (ukplat_page_set_guard); *owner its owner. */
 int x86_guard_owner(uintptr_t va, const char **owner);
 

@@ -9,7 +9,7 @@
 
 #define X86_MSR_FS_BASE 0xC0000100
 
-int ukplat_tlsp_set(uintptr_t tp)
+int X86_PLAT_FN(tlsp_set)(uintptr_t tp)
 {
 	wrmsr(X86_MSR_FS_BASE, tp);
 	return 0;

@@ -4,8 +4,7 @@
  *
  * Exceptions print their name, the registers and CR2, then terminate with
  * UKPLAT_STATUS_CRASH. Page faults and double faults run on a stack of
- * their own (IST 1 of the TSS): a thread that ran into the guard page
- * under its stack has no stack left to take the exception on.
+ * their own (tss.c).
  *
  * ISA interrupt lines (0-15) come through the 8259 PICs, remapped to
  * vectors 32-47 and masked until a handler is registered; the local APIC
@@ -30,39 +29,7 @@ struct x86_regs {
 extern char x86_trap_stubs[];
 static struct x86_idt_gate idt[256] __align(16);
 
-/* The 64-bit TSS (Intel SDM vol. 3, 8.7): only the IST pointers matter. */
-struct x86_tss {
-	uint32_t reserved0;
-	uint64_t rsp[3];
-	uint64_t reserved1;
-	uint64_t ist[7];
-	uint64_t reserved2;
-	uint16_t reserved3;
-	uint16_t iomap_base;
-} __packed;
-
-#define X86_VEC_DF 8
 #define X86_VEC_PF 14
-#define FAULT_STACK_SIZE 8192
-
-static struct x86_tss tss __align(16);
-static char fault_stack[FAULT_STACK_SIZE] __align(16);
-
-static void tss_init(void)
-{
-	uint64_t base = (uintptr_t)&tss, limit = sizeof(tss) - 1;
-
-	tss.ist[0] = (uintptr_t)fault_stack + sizeof(fault_stack);
-	tss.iomap_base = sizeof(tss); /* no I/O permission bitmap */
-	/* Available 64-bit TSS (type 9), present. */
-	x86_gdt_tss[0] = (limit & 0xffff) | (base & 0xffffff) << 16 |
-			 0x89ULL << 40 | ((limit >> 16) & 0xf) << 48 |
-			 ((base >> 24) & 0xff) << 56;
-	x86_gdt_tss[1] = base >> 32;
-	__asm__ __volatile__("ltr %w0" : : "r"(X86_GDT_TSS) : "memory");
-	idt[X86_VEC_DF].ist = 1;
-	idt[X86_VEC_PF].ist = 1;
-}
 
 /* --- Exceptions ------------------------------------------------------------ */
 static void put_reg(const char *name, unsigned long v)
@@ -234,6 +201,6 @@ void x86_irq_handle(struct x86_regs *r)
 void x86_traps_init(void)
 {
 	x86_idt_load(idt, ARRAY_SIZE(idt), x86_trap_stubs, X86_GDT_CODE64);
-	tss_init();
+	x86_tss_init(x86_gdt_tss, X86_GDT_TSS, idt);
 	pic_init();
 }

@@ -71,12 +71,14 @@ _xen_pvh_start:
 	cli
 	cld
 	movl %ebx, pvh_start_info
-	/* PML4[0] -> PDPT; PDPT[0..3] -> 4 PDs of 2 MiB pages (4 GiB). */
+	/* PML4[0] -> PDPT; PDPT[0..3] -> 4 PDs of 2 MiB pages (4 GiB): the
+	 * layout of the PC platforms, whose guard-page code (x86_pd,
+	 * plat/common/x86/paging.c) serves PVH too. */
 	movl $pvh_pdpt + 3, pvh_pml4
 	xorl %ecx, %ecx
 1:	movl %ecx, %eax
 	shll $12, %eax
-	addl $pvh_pd + 3, %eax
+	addl $x86_pd + 3, %eax
 	movl %eax, pvh_pdpt(, %ecx, 8)
 	incl %ecx
 	cmpl $4, %ecx
@@ -85,12 +87,12 @@ _xen_pvh_start:
 2:	movl %ecx, %eax
 	shll $21, %eax
 	orl $0x83, %eax		/* present, writable, 2 MiB */
-	movl %eax, pvh_pd(, %ecx, 8)
+	movl %eax, x86_pd(, %ecx, 8)
 	incl %ecx
 	cmpl $2048, %ecx
 	jb 2b
 	/* The first 2 MiB in 4 KiB pages, without page 0. */
-	movl $pvh_pt0 + 3, pvh_pd
+	movl $pvh_pt0 + 3, x86_pd
 	movl $1, %ecx
 3:	movl %ecx, %eax
 	shll $12, %eax
@@ -129,12 +131,16 @@ pvh_long:
 	call xen_pvh_start_c
 4:	jmp 4b
 
-.section .rodata.pvh_gdt, "a"
+/* Writable: ltr marks the TSS descriptor busy. */
+.section .data.pvh_gdt, "aw"
 .balign 16
 pvh_gdt:
 	.quad 0
 	.quad 0x00af9a000000ffff	/* 0x08: 64-bit code */
 	.quad 0x00cf92000000ffff	/* 0x10: data */
+.globl xen_pvh_gdt_tss
+xen_pvh_gdt_tss:
+	.quad 0, 0			/* 0x18: the TSS, set by traps.c */
 pvh_gdt_desc:
 	.word pvh_gdt_desc - pvh_gdt - 1
 	.quad pvh_gdt
@@ -283,7 +289,8 @@ pvh_pml4:
 	.skip 4096
 pvh_pdpt:
 	.skip 4096
-pvh_pd:
+.globl x86_pd
+x86_pd:
 	.skip 4 * 4096
 pvh_pt0:
 	.skip 4096

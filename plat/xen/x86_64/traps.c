@@ -3,13 +3,24 @@
  * PV: the trap table: CPU exceptions 0-19 (but NMI, which Xen delivers
  * through a callback) go to the stubs in entry.S, and xen_trap_handle()
  * reports the fault on the console, then crashes the domain. PVH: an
- * IDT, for the same 32 exceptions and vector 32, the event upcall.
+ * IDT, for the same 32 exceptions and vector 32, the event upcall, with
+ * page faults and double faults on a stack of their own (a TSS's IST,
+ * plat/common/x86/tss.c) so that a thread stack overflow into its guard
+ * page is reported.
+ *
+ * A PV guest has no IST: Xen builds the exception frame on the stack the
+ * fault happened on. When that is the guard page itself, Xen cannot write
+ * the frame and crashes the domain ("domain_crash_sync called from
+ * entry.S" in its log): the guard still stops the thread, without a
+ * report from us.
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/common/x86/excname.h>
 #include <uk/plat/common/x86/idt.h>
 #include <xen-abi.h>
+#include "pc.h"
+#include "xen-x86.h"
 
 struct xen_regs {
 	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
@@ -44,11 +55,17 @@ void xen_trap_handle(struct xen_regs *r)
 	if (r->vector == 14) {
 		/* Xen passes CR2 in the vCPU info, not in a register. */
 		unsigned long cr2;
+		const char *owner = NULL;
 
 		if (xen_pvh)
-			__asm__ __volatile__("mov %%cr2, %0" : "=r"(cr2));
+			cr2 = read_cr2();
 		else
 			cr2 = xen_shared_info->vcpu_info[0].cr2;
+		if (xen_guard_owner(cr2, &owner)) {
+			xen_puts("CRASH: stack overflow in thread ");
+			xen_puts(owner ? owner : "(unnamed)");
+			xen_puts(" (it hit the guard page under its stack)\n");
+		}
 		put_reg("  CR2 ", cr2);
 		xen_puts(" (faulting address), ");
 		xen_puts(r->error & 1 ? "protection violation" :
@@ -106,4 +123,5 @@ void xen_pvh_traps_init(void)
 
 	/* 0x08: entry.S's 64-bit code segment. */
 	x86_idt_load(idt, ARRAY_SIZE(idt), xen_pvh_trap_stubs, 0x08);
+	x86_tss_init(xen_pvh_gdt_tss, XEN_PVH_GDT_TSS, idt);
 }
