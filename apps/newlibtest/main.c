@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <malloc.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +53,10 @@ static void test_printf(void)
 	CHECK_STR(buf, "-1234567890123|18446744073709551615|str|beef",
 		  "snprintf %lld %llu %s %x");
 	check(n == (int)strlen(buf), "snprintf return value", "wrong length");
+	/* C99 sizes (newlib's --enable-newlib-io-c99-formats). */
+	snprintf(buf, sizeof(buf), "%zu|%hhd|%jd|%td", (size_t)123, (char)-5,
+		 (intmax_t)-7, (ptrdiff_t)9);
+	CHECK_STR(buf, "123|-5|-7|9", "snprintf %zu %hhd %jd %td");
 	n = snprintf(buf, 8, "%s", "truncated-string");
 	check(n == 16 && !strcmp(buf, "truncat"), "snprintf truncation", buf);
 #if CONFIG_APPNEWLIBTEST_FPU
