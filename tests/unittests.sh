@@ -8,6 +8,9 @@
 # variant with the region (bump) allocator as the boot heap runs on
 # linuxu-x86_64 and kvm-x86_64 (linuxu with a 16 MiB heap: nothing is
 # ever freed, and page-aligned guarded stacks take their toll).
+# xen-x86_64 boots as a PV and as a PVH guest under `xl create` in the Xen
+# test bed (support/scripts/xen-testbed), where sched.tls_vars and
+# sched.stack_guard must really run (thread pointer and guard pages).
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-system-mipsel \
 	qemu-arm-static qemu-mips-static qemu-mipsel-static \
@@ -18,6 +21,12 @@ x86_bm=
 command -v grub-mkrescue >/dev/null && command -v xorriso >/dev/null &&
 	command -v mformat >/dev/null && x86_bm=CONFIG_PLAT_BAREMETAL=y
 [ -n "$x86_bm" ] || note "no grub-mkrescue/xorriso/mformat: no baremetal-x86_64"
+xen=
+if "$UK_ROOT/support/scripts/xen-testbed" prepare >"$T_DIR/xen-prepare.log" 2>&1; then
+	xen=1
+else
+	note "xen-testbed prepare failed: no xen-x86_64 ($(tail -n1 "$T_DIR/xen-prepare.log"))"
+fi
 
 # name:config lines (space-separated)
 builds="x86_64:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y $x86_bm
@@ -26,6 +35,8 @@ mips32:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFI
 mips32el:CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_LITTLE_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y
 fail:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_LIBUKTEST_SELFCHECK_FAIL=y CONFIG_LIBUKSCHED=n CONFIG_LIBUKSCHEDCOOP=n CONFIG_LIBUKBOOT_HEAP_TLSF=y
 region:CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_LIBUKBOOT_HEAP_REGION=y CONFIG_LINUXU_HEAP_SIZE_MB=16"
+[ -n "$xen" ] && builds+="
+xen:CONFIG_ARCH_X86_64=y CONFIG_PLAT_XEN=y CONFIG_PLAT_LINUXU=n"
 
 build_one() {
 	local name=$1 app=$T_DIR/$1/unittests
@@ -72,6 +83,10 @@ linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:
 baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:
 region-linuxu-x86_64:region/build/unittests_linuxu-x86_64:
 region-kvm-x86_64-tcg:region/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm"
+# The two Xen boots make one pair (Xen in QEMU/TCG, ~30-60 s each).
+[ -n "$xen" ] && boots+="
+xen-pv:xen/build/unittests_xen-x86_64:UK_XEN_TIMEOUT=110
+xen-pvh:xen/build/unittests_xen-x86_64:UK_XEN_PVH=1 UK_XEN_TIMEOUT=110"
 [ -n "$x86_bm" ] && boots+="
 baremetal-x86_64:x86_64/build/unittests_baremetal-x86_64:UK_ACCEL=tcg"
 if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
@@ -115,6 +130,17 @@ while IFS=: read -r label img env args; do
 	grep -aq '^\[ PASS \] uktest.selfcheck_fail' "$out" &&
 		fail "$label: the failing self-check ran"
 	[ "$rc" = 0 ] || fail "$label: exit status $rc, expected 0"
+	if [[ $label = xen-* ]]; then
+		# TLS and guard pages are there: no "not run"/"canary only".
+		for t in tls_vars stack_guard; do
+			grep -aqx "\[ PASS \] sched\.$t" "$out" ||
+				fail "$label: sched.$t did not pass"
+			grep -aq "^sched\.$t: " "$out" &&
+				fail "$label: $(grep -a -m1 "^sched\.$t: " "$out")"
+		done
+		grep -aq 'uksched: this platform cannot set the thread' "$out" &&
+			fail "$label: uksched found no thread pointer"
+	fi
 	note "$label: $line ($(cat "$T_DIR/$label.time") s)"
 done <<<"$boots"
 

@@ -10,6 +10,12 @@
 #              0 would only halt it: an initial domain has to power the
 #              machine off through ACPI itself, which plat/xen does not do)
 #   pagefault  xl create, crashtest             -> fault report, crash
+#   stackoverflow  initial domain, crashtest crash=stackoverflow -> the
+#              thread runs into its guard page. A PV guest has no IST:
+#              Xen pushes the exception frame on the faulting stack, which
+#              is the guard page, and crashes the domain itself ("(XEN)
+#              domain_crash_sync called from entry.S", its page walk
+#              showing the empty L1 entry of the guard); no guest report
 # and `uk-run` maps the shutdown back to the exit status (status=7 -> 7).
 # Skips only when qemu-system-x86_64 is missing.
 . "$(dirname "$0")/lib.sh"
@@ -48,6 +54,7 @@ boot args "$xt" run-xl --timeout 200 "$hw" hello world status=0
 boot status "$UK_ROOT/support/scripts/uk-run" "$hw" status=7
 boot dom0 "$xt" run-dom0 --quiet-xen --timeout 120 "$hw" dom0 status=3
 boot pagefault "$xt" run-xl --timeout 200 "$ct" crash=pagefault
+boot stackoverflow "$xt" run-dom0 --timeout 120 "$ct" crash=stackoverflow
 wait "${pids[@]}"
 
 last() { tail -n1 "$T_DIR/$1.out"; }
@@ -82,4 +89,18 @@ grep -q '^  CR2 0x0000000000000000 (faulting address)' "$T_DIR/pagefault.out" ||
 expect_line "$T_DIR/pagefault.out" "exit status 125"
 [ "$(last pagefault)" = "XEN-TESTBED: shutdown=crash code=3" ] ||
 	fail "pagefault: last line '$(last pagefault)'"
-echo "PASS: xen-pv (xl: args, status 7, pagefault; initial domain)"
+
+so=$T_DIR/stackoverflow.out
+[ "$(rc stackoverflow)" = 0 ] ||
+	fail "stackoverflow: run-dom0 exited $(rc stackoverflow): $(tail -n3 "$T_DIR/stackoverflow.err")"
+expect_line "$so" "crashtest: stackoverflow"
+grep -q '^crashtest: no crash' "$so" && fail "stackoverflow: the thread survived"
+grep -q '^(XEN) domain_crash_sync called from entry\.S' "$so" ||
+	fail "stackoverflow: Xen did not crash the domain on the guard: $(grep -m3 '^(XEN).*\(crash\|fault\)' "$so")"
+# The page walk of the frame Xen could not write ends at the guard's
+# empty (zero) L1 entry.
+grep -q '^(XEN)  L1\[0x[0-9a-f]*\] = 0000000000000000 ' "$so" ||
+	fail "stackoverflow: the faulting page is not a guard: $(grep -m5 '^(XEN)  L[1-4]' "$so")"
+grep -q '^(XEN) Domain 0 (vcpu#0) crashed' "$so" ||
+	fail "stackoverflow: no domain crash"
+echo "PASS: xen-pv (xl: args, status 7, pagefault; initial domain, stack overflow)"

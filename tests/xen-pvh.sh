@@ -9,6 +9,9 @@
 #   status     uk-run with UK_XEN_PVH=1, status=7 -> "exit status 7",
 #              crash, and uk-run's exit status 7
 #   pagefault  crashtest crash=pagefault -> #PF report (CR2 0), crash
+#   stackoverflow  crashtest crash=stackoverflow -> the thread ran into
+#              its guard page: "stack overflow in thread recurser" (the
+#              fault runs on the IST stack), status 125, crash
 # Skips only when qemu-system-x86_64 is missing.
 . "$(dirname "$0")/lib.sh"
 
@@ -48,6 +51,8 @@ boot() {
 boot args "$xt" run-xl --pvh --timeout 200 "$hw" hello world status=0
 boot status env UK_XEN_PVH=1 "$UK_ROOT/support/scripts/uk-run" "$hw" status=7
 boot pagefault "$xt" run-xl --pvh --timeout 200 "$ct" crash=pagefault
+boot stackoverflow env UK_XEN_PVH=1 UK_XEN_TIMEOUT=200 \
+	"$UK_ROOT/support/scripts/uk-run" "$ct" crash=stackoverflow
 wait "${pids[@]}"
 
 last() { tail -n1 "$T_DIR/$1.out"; }
@@ -76,4 +81,16 @@ grep -q '^  CR2 0x0000000000000000 (faulting address)' "$T_DIR/pagefault.out" ||
 expect_line "$T_DIR/pagefault.out" "exit status 125"
 [ "$(last pagefault)" = "XEN-TESTBED: shutdown=crash code=3" ] ||
 	fail "pagefault: last line '$(last pagefault)'"
-echo "PASS: xen-pvh (xl type pvh: args, status 7, pagefault)"
+
+so=$T_DIR/stackoverflow.out
+[ "$(rc stackoverflow)" = 125 ] ||
+	fail "stackoverflow: uk-run exited $(rc stackoverflow), expected 125: $(tail -n3 "$so")"
+expect_line "$so" "crashtest: stackoverflow"
+expect_line "$so" "CRASH: stack overflow in thread recurser (it hit the guard page under its stack)"
+grep -q '^  CR2 0x[0-9a-f]* (faulting address), page not present on write$' "$so" ||
+	fail "stackoverflow: no CR2 line: $(head -c 600 "$so")"
+expect_line "$so" "exit status 125"
+grep -q '^crashtest: no crash' "$so" && fail "stackoverflow: the thread survived"
+[ "$(last stackoverflow)" = "XEN-TESTBED: shutdown=crash code=3" ] ||
+	fail "stackoverflow: last line '$(last stackoverflow)'"
+echo "PASS: xen-pvh (xl type pvh: args, status 7, pagefault, stack overflow)"
