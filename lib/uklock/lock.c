@@ -3,6 +3,7 @@
 #include <uk/assert.h>
 #include <uk/lock.h>
 #include <uk/plat/lcpu.h>
+#include <uk/plat/time.h>
 
 #if CONFIG_LIBUKSCHED
 #define self() ((void *)uk_thread_current())
@@ -79,15 +80,43 @@ int uk_semaphore_down_try(struct uk_semaphore *s)
 	return ok;
 }
 
+#if CONFIG_LIBUKSCHED
+/* With interrupts off (uk_waitq_wait_event*): an up() from an interrupt
+ * handler cannot slip between the test and the wait. */
+static int sem_take(struct uk_semaphore *s)
+{
+	if (s->count <= 0)
+		return 0;
+	s->count--;
+	return 1;
+}
+#endif
+
 void uk_semaphore_down(struct uk_semaphore *s)
 {
 #if CONFIG_LIBUKSCHED
-	while (!uk_semaphore_down_try(s))
-		uk_waitq_wait(&s->wq);
+	uk_waitq_wait_event(&s->wq, sem_take(s));
 #else
 	if (!uk_semaphore_down_try(s))
 		UK_CRASH("uklock: semaphore %p empty, no thread to fill it\n",
 			 s);
+#endif
+}
+
+int uk_semaphore_down_until(struct uk_semaphore *s, __nsec deadline)
+{
+#if CONFIG_LIBUKSCHED
+	return uk_waitq_wait_event_until(&s->wq, sem_take(s), deadline);
+#else
+	if (uk_semaphore_down_try(s))
+		return 1;
+	if (!deadline)
+		UK_CRASH("uklock: semaphore %p empty, no thread to fill it\n",
+			 s);
+	/* Nothing else runs: only the clock can end the wait. */
+	while (ukplat_monotonic_clock() < deadline)
+		;
+	return 0;
 #endif
 }
 

@@ -78,6 +78,45 @@ static void make_runnable(struct uk_thread *t)
 	sched->enqueue(sched, t);
 }
 
+static void waitq_remove(struct uk_waitq *wq, struct uk_thread *t)
+{
+	struct uk_thread **pp = &wq->head, *prev = NULL;
+
+	while (*pp && *pp != t) {
+		prev = *pp;
+		pp = &(*pp)->wq_next;
+	}
+	if (!*pp)
+		return;
+	*pp = t->wq_next;
+	if (wq->tail == t)
+		wq->tail = prev;
+	t->wq_next = NULL;
+}
+
+static void sleepers_insert(struct uk_thread *t, __nsec deadline)
+{
+	struct uk_thread **pp = &sleepers;
+
+	t->wakeup = deadline;
+	while (*pp && (*pp)->wakeup <= deadline)
+		pp = &(*pp)->sleep_next;
+	t->sleep_next = *pp;
+	*pp = t;
+}
+
+static void sleepers_remove(struct uk_thread *t)
+{
+	struct uk_thread **pp = &sleepers;
+
+	while (*pp && *pp != t)
+		pp = &(*pp)->sleep_next;
+	if (*pp)
+		*pp = t->sleep_next;
+	t->sleep_next = NULL;
+	t->wakeup = 0;
+}
+
 void _uk_sched_wake_expired(void)
 {
 	__nsec now;
@@ -90,6 +129,13 @@ void _uk_sched_wake_expired(void)
 
 		sleepers = t->sleep_next;
 		t->sleep_next = NULL;
+		t->wakeup = 0;
+		if (t->wq) {
+			/* A timed wait ran out: leave the queue too. */
+			waitq_remove(t->wq, t);
+			t->wq = NULL;
+			t->timed_out = 1;
+		}
 		make_runnable(t);
 	}
 }
@@ -111,7 +157,6 @@ void uk_sched_yield(void)
 void uk_sched_sleep_until(__nsec deadline)
 {
 	unsigned long flags = ukplat_lcpu_save_irqf();
-	struct uk_thread **pp = &sleepers;
 
 	if (deadline <= ukplat_monotonic_clock()) {
 		ukplat_lcpu_restore_irqf(flags);
@@ -119,11 +164,7 @@ void uk_sched_sleep_until(__nsec deadline)
 		return;
 	}
 	current->state = UK_THREAD_BLOCKED;
-	current->wakeup = deadline;
-	while (*pp && (*pp)->wakeup <= deadline)
-		pp = &(*pp)->sleep_next;
-	current->sleep_next = *pp;
-	*pp = current;
+	sleepers_insert(current, deadline);
 	_uk_sched_schedule();
 	ukplat_lcpu_restore_irqf(flags);
 }
@@ -133,19 +174,31 @@ void uk_sched_sleep_ns(__nsec ns)
 	uk_sched_sleep_until(ukplat_monotonic_clock() + ns);
 }
 
-void uk_waitq_wait(struct uk_waitq *wq)
+int uk_waitq_wait_until(struct uk_waitq *wq, __nsec deadline)
 {
 	unsigned long flags = ukplat_lcpu_save_irqf();
+	int woken;
 
 	current->state = UK_THREAD_BLOCKED;
 	current->wq_next = NULL;
+	current->wq = wq;
+	current->timed_out = 0;
 	if (wq->tail)
 		wq->tail->wq_next = current;
 	else
 		wq->head = current;
 	wq->tail = current;
+	if (deadline)
+		sleepers_insert(current, deadline);
 	_uk_sched_schedule();
+	woken = !current->timed_out;
 	ukplat_lcpu_restore_irqf(flags);
+	return woken;
+}
+
+void uk_waitq_wait(struct uk_waitq *wq)
+{
+	uk_waitq_wait_until(wq, 0);
 }
 
 static struct uk_thread *waitq_pop(struct uk_waitq *wq)
@@ -157,6 +210,10 @@ static struct uk_thread *waitq_pop(struct uk_waitq *wq)
 		if (!wq->head)
 			wq->tail = NULL;
 		t->wq_next = NULL;
+		t->wq = NULL;
+		/* Woken before its deadline: off the sleep list. */
+		if (t->wakeup)
+			sleepers_remove(t);
 	}
 	return t;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Tests of uklock; with uksched, contended cases between threads. */
 #include <uk/lock.h>
+#include <uk/plat/time.h>
 #include <uk/test.h>
 
 UK_TESTCASE(lock, mutex_single)
@@ -27,6 +28,21 @@ UK_TESTCASE(lock, semaphore_single)
 	UK_TEST_EXPECT_ZERO(uk_semaphore_down_try(&s));
 	uk_semaphore_up(&s);
 	UK_TEST_EXPECT_SNUM_EQ(s.count, 1);
+}
+
+/* A timed down that nobody ups runs out, and not early. */
+UK_TESTCASE(lock, semaphore_timeout)
+{
+	struct uk_semaphore s;
+	__nsec t0, limit = ukarch_time_msec_to_nsec(20);
+
+	uk_semaphore_init(&s, 0);
+	t0 = ukplat_monotonic_clock();
+	UK_TEST_EXPECT_ZERO(uk_semaphore_down_until(&s, t0 + limit));
+	UK_TEST_EXPECT_SNUM_GE(ukplat_monotonic_clock() - t0, limit);
+	uk_semaphore_up(&s);
+	UK_TEST_EXPECT_SNUM_EQ(uk_semaphore_down_until(&s, t0), 1);
+	UK_TEST_EXPECT_ZERO(s.count);
 }
 
 #if CONFIG_LIBUKSCHED
@@ -258,5 +274,35 @@ UK_TESTCASE(lock, condvar_broadcast_all)
 		if (UK_TEST_EXPECT_NOT_NULL(t[i]))
 			uk_thread_join(t[i]);
 	UK_TEST_EXPECT_SNUM_EQ(bwoken, 4);
+}
+/* An up from another thread ends a timed down early; the waiter is then
+ * off the sleep list, so its next timed down keeps its own deadline. */
+static struct uk_semaphore late;
+
+static void late_up(void *arg __unused)
+{
+	uk_sched_sleep_ns(ukarch_time_msec_to_nsec(10));
+	uk_semaphore_up(&late);
+}
+
+UK_TESTCASE(lock, semaphore_timed_wakeup)
+{
+	struct uk_thread *t;
+	__nsec t0, long_wait = ukarch_time_sec_to_nsec(30);
+
+	uk_semaphore_init(&late, 0);
+	t = uk_thread_create("up", late_up, NULL, 0);
+	if (!UK_TEST_EXPECT_NOT_NULL(t))
+		return;
+	t0 = ukplat_monotonic_clock();
+	UK_TEST_EXPECT_SNUM_EQ(uk_semaphore_down_until(&late, t0 + long_wait),
+			       1);
+	UK_TEST_EXPECT(ukplat_monotonic_clock() - t0 < long_wait);
+	uk_thread_join(t);
+	t0 = ukplat_monotonic_clock();
+	UK_TEST_EXPECT_ZERO(uk_semaphore_down_until(
+		&late, t0 + ukarch_time_msec_to_nsec(15)));
+	UK_TEST_EXPECT_SNUM_GE(ukplat_monotonic_clock() - t0,
+			       ukarch_time_msec_to_nsec(15));
 }
 #endif

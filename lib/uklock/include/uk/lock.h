@@ -9,6 +9,7 @@
 #ifndef __UK_LOCK_H__
 #define __UK_LOCK_H__
 
+#include <uk/arch/types.h>
 #include <uk/essentials.h>
 #if CONFIG_LIBUKSCHED
 #include <uk/sched.h>
@@ -50,6 +51,11 @@ void uk_semaphore_init(struct uk_semaphore *s, long count);
 void uk_semaphore_down(struct uk_semaphore *s);
 /* 1 if taken, 0 if the count was zero. */
 int uk_semaphore_down_try(struct uk_semaphore *s);
+/*
+ * Take one, waiting at most until the monotonic clock reaches deadline
+ * (0: no limit). 1 if taken, 0 if the deadline passed first.
+ */
+int uk_semaphore_down_until(struct uk_semaphore *s, __nsec deadline);
 void uk_semaphore_up(struct uk_semaphore *s);
 
 void uk_condvar_init(struct uk_condvar *c);

@@ -59,6 +59,8 @@ struct uk_thread {
 	__nsec wakeup; /* when sleeping: the deadline */
 	struct uk_thread *rq_next; /* the scheduler's run queue */
 	struct uk_thread *wq_next; /* a wait queue */
+	struct uk_waitq *wq; /* the wait queue it is on, if any */
+	int timed_out; /* its last uk_waitq_wait_until ran out */
 	struct uk_thread *sleep_next; /* the sleep list */
 	struct uk_waitq exit_wq; /* joiners */
 	void *tls; /* thread-local data pointer */
@@ -114,6 +116,11 @@ void uk_sched_sleep_ns(__nsec ns);
 
 /* Block the caller on wq until woken. Re-check the condition after. */
 void uk_waitq_wait(struct uk_waitq *wq);
+/*
+ * Block the caller on wq until woken (1) or until the monotonic clock
+ * reaches deadline (0); deadline 0 means no time limit.
+ */
+int uk_waitq_wait_until(struct uk_waitq *wq, __nsec deadline);
 /* Wake the first waiter; 1 if there was one. */
 int uk_waitq_wake_one(struct uk_waitq *wq);
 /* Wake all waiters; how many. */
@@ -130,6 +137,24 @@ int uk_waitq_wake_all(struct uk_waitq *wq);
 			uk_waitq_wait(wq);                          \
 		ukplat_lcpu_restore_irqf(__wq_flags);               \
 	} while (0)
+
+/*
+ * The same with a time limit: evaluates to 1 when cond holds, 0 when the
+ * deadline passed first (deadline 0: none).
+ */
+#define uk_waitq_wait_event_until(wq, cond, deadline)               \
+	({                                                          \
+		unsigned long __wq_flags = ukplat_lcpu_save_irqf(); \
+		int __wq_ok = 1;                                    \
+		while (!(cond)) {                                   \
+			if (!uk_waitq_wait_until(wq, deadline)) {   \
+				__wq_ok = !!(cond);                 \
+				break;                              \
+			}                                           \
+		}                                                   \
+		ukplat_lcpu_restore_irqf(__wq_flags);               \
+		__wq_ok;                                            \
+	})
 
 /*
  * Bytes of __thread variables each thread gets; 0 when the image has none
