@@ -1,20 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * lwIP's operating-system layer on uksched and uklock.
- *
- * uksched has no "wait on a queue until a deadline", and lwIP needs one
- * (its core thread waits for a message or its next timer; select() and
- * SO_RCVTIMEO wait with time-outs). So semaphores keep their own FIFO of
- * waiters, each blocked on a private wait queue: a signal hands the count
- * to the first waiter and wakes exactly that thread; a timer thread wakes
- * the waiters whose deadline passed. The timer thread sleeps until the
- * earliest deadline, but at most TIMER_TICK at a time, because a waiter
- * with an earlier deadline may arrive while it sleeps and it cannot be
- * woken early: a time-out may fire up to TIMER_TICK late, a signal is
- * never late.
- *
- * The scheduler is cooperative; lists are still changed with interrupts
- * off so that nothing here depends on that.
+ * lwIP's operating-system layer on uksched and uklock: semaphores are
+ * uk_semaphore with uk_semaphore_down_until for lwIP's time-outs (its
+ * core thread waits for a message or its next timer; select() and
+ * SO_RCVTIMEO wait with time-outs), mailboxes a ring of pointers between
+ * two of them, mutexes uk_mutex.
  */
 #include <errno.h>
 #include <string.h>
@@ -29,170 +19,37 @@
 #include <uk/print.h>
 #include <uk/sched.h>
 
-#define TIMER_TICK (10 * 1000 * 1000LL) /* ns */
-
-enum { W_WAITING, W_SIGNALLED, W_TIMEDOUT };
-
-struct uk_lwip_waiter {
-	struct uk_waitq wq;
-	struct uk_lwip_waiter *next; /* in the semaphore's FIFO */
-	struct uk_lwip_waiter *tnext; /* in the timer's list, by deadline */
-	struct uk_lwip_sem *sem;
-	__nsec deadline; /* 0: none */
-	int state;
-};
-
-static struct uk_lwip_waiter *timed; /* sorted by deadline */
-static struct uk_waitq timer_wq = UK_WAITQ_INITIALIZER;
-static struct uk_thread *timer_thread;
-
-/* With interrupts off. */
-static void sem_unlink(struct uk_lwip_waiter *w)
-{
-	struct uk_lwip_sem *s = w->sem;
-	struct uk_lwip_waiter **pp = &s->head, *prev = NULL;
-
-	while (*pp && *pp != w) {
-		prev = *pp;
-		pp = &(*pp)->next;
-	}
-	if (!*pp)
-		return;
-	*pp = w->next;
-	if (s->tail == w)
-		s->tail = prev;
-}
-
-static void timer_unlink(struct uk_lwip_waiter *w)
-{
-	struct uk_lwip_waiter **pp = &timed;
-
-	while (*pp && *pp != w)
-		pp = &(*pp)->tnext;
-	if (*pp)
-		*pp = w->tnext;
-}
-
-static void timer_main(void *arg __unused)
-{
-	unsigned long flags;
-	__nsec now, until;
-
-	for (;;) {
-		flags = ukplat_lcpu_save_irqf();
-		now = ukplat_monotonic_clock();
-		while (timed && timed->deadline <= now) {
-			struct uk_lwip_waiter *w = timed;
-
-			timed = w->tnext;
-			/* Signalled but not yet run: it has the count, and
-			 * a time-out now would lose it. */
-			if (w->state != W_WAITING)
-				continue;
-			sem_unlink(w);
-			w->state = W_TIMEDOUT;
-			uk_waitq_wake_one(&w->wq);
-		}
-		if (!timed) {
-			/* Still with interrupts off: no wake-up lost. */
-			while (!timed)
-				uk_waitq_wait(&timer_wq);
-			ukplat_lcpu_restore_irqf(flags);
-			continue;
-		}
-		until = timed->deadline;
-		if (until > now + TIMER_TICK)
-			until = now + TIMER_TICK;
-		ukplat_lcpu_restore_irqf(flags);
-		uk_sched_sleep_until(until);
-	}
-}
-
 static void sem_init(struct uk_lwip_sem *s, long count)
 {
-	s->count = count;
-	s->head = s->tail = NULL;
+	uk_semaphore_init(&s->s, count);
 	s->valid = 1;
 }
 
 /* Time waited in ms, or SYS_ARCH_TIMEOUT; timeout_ms 0 waits forever. */
 static u32_t sem_wait(struct uk_lwip_sem *s, u32_t timeout_ms)
 {
-	unsigned long flags = ukplat_lcpu_save_irqf();
-	struct uk_lwip_waiter w, **pp;
-	__nsec start;
+	__nsec start = ukplat_monotonic_clock(), deadline = 0;
 
-	if (s->count > 0) {
-		s->count--;
-		ukplat_lcpu_restore_irqf(flags);
-		return 0;
-	}
-	start = ukplat_monotonic_clock();
-	uk_waitq_init(&w.wq);
-	w.next = NULL;
-	w.sem = s;
-	w.state = W_WAITING;
-	w.deadline = 0;
-	if (s->tail)
-		s->tail->next = &w;
-	else
-		s->head = &w;
-	s->tail = &w;
-	if (timeout_ms) {
-		w.deadline = start + (__nsec)timeout_ms * 1000000LL;
-		for (pp = &timed; *pp && (*pp)->deadline <= w.deadline;
-		     pp = &(*pp)->tnext)
-			;
-		w.tnext = *pp;
-		*pp = &w;
-		uk_waitq_wake_one(&timer_wq);
-	}
-	while (w.state == W_WAITING)
-		uk_waitq_wait(&w.wq);
-	if (w.deadline && w.state == W_SIGNALLED)
-		timer_unlink(&w);
-	ukplat_lcpu_restore_irqf(flags);
-	if (w.state == W_TIMEDOUT)
+	if (timeout_ms)
+		deadline = start + (__nsec)timeout_ms * 1000000LL;
+	if (!uk_semaphore_down_until(&s->s, deadline))
 		return SYS_ARCH_TIMEOUT;
 	return (u32_t)((ukplat_monotonic_clock() - start) / 1000000LL);
 }
 
 static int sem_trywait(struct uk_lwip_sem *s)
 {
-	unsigned long flags = ukplat_lcpu_save_irqf();
-	int ok = s->count > 0;
-
-	if (ok)
-		s->count--;
-	ukplat_lcpu_restore_irqf(flags);
-	return ok;
+	return uk_semaphore_down_try(&s->s);
 }
 
 static void sem_signal(struct uk_lwip_sem *s)
 {
-	unsigned long flags = ukplat_lcpu_save_irqf();
-	struct uk_lwip_waiter *w = s->head;
-
-	if (w) {
-		/* The count goes straight to the first waiter. */
-		s->head = w->next;
-		if (!s->head)
-			s->tail = NULL;
-		w->state = W_SIGNALLED;
-		uk_waitq_wake_one(&w->wq);
-	} else {
-		s->count++;
-	}
-	ukplat_lcpu_restore_irqf(flags);
+	uk_semaphore_up(&s->s);
 }
 
+/* Nothing to set up: uksched and uklock work before lwIP starts. */
 void sys_init(void)
 {
-	if (!timer_thread)
-		timer_thread =
-			uk_thread_create("lwip-timer", timer_main, NULL, 4096);
-	if (!timer_thread)
-		UK_CRASH("lwip: no memory for the timer thread\n");
 }
 
 u32_t sys_now(void)
@@ -220,7 +77,7 @@ err_t sys_sem_new(sys_sem_t *sem, u8_t count)
 
 void sys_sem_free(sys_sem_t *sem)
 {
-	LWIP_ASSERT("semaphore freed with waiters", sem->head == NULL);
+	LWIP_ASSERT("semaphore freed with waiters", !sem->s.wq.head);
 	sem->valid = 0;
 }
 
@@ -280,7 +137,7 @@ err_t sys_mbox_new(sys_mbox_t *mbox, int size)
 void sys_mbox_free(sys_mbox_t *mbox)
 {
 	LWIP_ASSERT("mailbox freed with waiters",
-		    !mbox->used.head && !mbox->free.head);
+		    !mbox->used.s.wq.head && !mbox->free.s.wq.head);
 	uk_free(uk_alloc_get_default(), mbox->msgs);
 	mbox->msgs = NULL;
 	mbox->valid = 0;

@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * lwIP's operating-system types on uksched: a semaphore and a mailbox
- * are wait objects with their own waiter lists (timed waits need to wake
- * one given thread), a mutex is a uk_mutex.
+ * lwIP's operating-system types on uksched and uklock: a semaphore is a
+ * uk_semaphore, a mailbox a ring between two of them, a mutex a uk_mutex.
  */
 #ifndef __LWIP_ARCH_SYS_ARCH_H__
 #define __LWIP_ARCH_SYS_ARCH_H__
@@ -10,12 +9,9 @@
 #include <uk/lock.h>
 #include <uk/sched.h>
 
-struct uk_lwip_waiter;
-
 struct uk_lwip_sem {
-	long count;
+	struct uk_semaphore s;
 	int valid;
-	struct uk_lwip_waiter *head, *tail;
 };
 typedef struct uk_lwip_sem sys_sem_t;
 
