@@ -26,8 +26,12 @@ void malta_console_init(void)
 	malta_outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
 }
 
+/* The last character sent, so platform messages can start a line. */
+static char last_char = '\n';
+
 static void uart_putc(char c)
 {
+	last_char = c;
 	while (!(malta_inb(COM1 + UART_LSR) & LSR_THRE))
 		;
 	malta_outb(COM1 + UART_THR, (uint8_t)c);
@@ -51,6 +55,12 @@ int ukplat_cink(char *buf, unsigned int maxlen)
 	while (n < maxlen && (malta_inb(COM1 + UART_LSR) & LSR_DR))
 		buf[n++] = (char)malta_inb(COM1 + UART_RBR);
 	return (int)n;
+}
+
+void malta_newline(void)
+{
+	if (last_char != '\n')
+		ukplat_coutk("\n", 1);
 }
 
 void malta_puts(const char *s)

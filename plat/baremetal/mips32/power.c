@@ -82,6 +82,8 @@ void ukplat_terminate(int status)
 	uhi_exit(status);
 	if (status == UKPLAT_STATUS_SUCCESS)
 		piix4_poweroff();
+	/* The run script reads this line: it must be a line of its own. */
+	malta_newline();
 	malta_puts("malta: exit status ");
 	put_dec(status);
 	malta_puts("\n");
@@ -91,6 +93,7 @@ void ukplat_terminate(int status)
 void ukplat_crash(void)
 {
 	ukarch_irq_disable();
+	malta_newline();
 	malta_puts("malta: crash\n");
 	uhi_exit(UKPLAT_STATUS_CRASH);
 	malta_reset();

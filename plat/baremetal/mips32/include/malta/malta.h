@@ -78,6 +78,8 @@ static inline void malta_outw(unsigned int port, uint16_t v)
 /* console.c */
 void malta_console_init(void);
 void malta_puts(const char *s);
+/* Ends the current console line unless it is empty. */
+void malta_newline(void);
 void malta_put_hex(uint32_t v);
 
 /* pci.c: configuration space of bus 0 through the GT-64120. */
