@@ -7,15 +7,42 @@
 #include <stdint.h>
 #include <uk/arch/types.h>
 
+/*
+ * newlib's <sys/cdefs.h> defines some of these with the same meaning;
+ * taking it first keeps its definitions and avoids redefinitions.
+ */
+#if defined(__has_include)
+#if __has_include(<sys/cdefs.h>)
+#include <sys/cdefs.h>
+#endif
+#endif
+#ifndef __unused
 #define __unused __attribute__((unused))
+#endif
+#ifndef __used
 #define __used __attribute__((used))
+#endif
+#ifndef __noreturn
 #define __noreturn __attribute__((noreturn))
+#endif
+#ifndef __packed
 #define __packed __attribute__((packed))
+#endif
+#ifndef __align
 #define __align(x) __attribute__((aligned(x)))
+#endif
+#ifndef __section
 #define __section(s) __attribute__((section(s)))
+#endif
+#ifndef __weak
 #define __weak __attribute__((weak))
+#endif
+#ifndef __printf
 #define __printf(fmt, args) __attribute__((format(printf, fmt, args)))
+#endif
+#ifndef __maybe_unused
 #define __maybe_unused __attribute__((unused))
+#endif
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
