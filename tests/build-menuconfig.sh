@@ -37,7 +37,14 @@ done
 # Into "Library configuration", where the external library has a menu.
 tm send-keys l ; sleep 0.3 ; tm send-keys Enter
 wait_for "External libraries"
-tm send-keys E ; sleep 0.3 ; tm send-keys Enter
+# 'e' is the hotkey of every entry whose first letter outside brackets,
+# skipping y/n/m/h, is an e (newlib's too): step through them until the
+# submenu entered is the external one.
+for _ in 1 2 3 4 5; do
+	tm send-keys E ; sleep 0.3 ; tm send-keys Enter ; sleep 0.7
+	screen | grep -q "libsame" && break
+	tm send-keys Escape Escape ; sleep 0.7
+done
 wait_for "libsame"
 # Leave one level at a time until kconfig offers to save; say yes.
 for _ in 1 2 3 4 5; do
