@@ -231,8 +231,8 @@ elif [ "$rc" = 2 ] && grep -q 'cannot fetch' "$T_DIR/out.0"; then
 else
 	[ "$rc" = 0 ] || fail "status 0 gave $rc: $(tail -c 600 "$T_DIR/out.0")"
 	expect_line "$T_DIR/out.0" "Hello world!"
-	mk "$app" run ARGS="a 'b c' status=7" && fail "make run: status 7 lost"
-	sed -n '/^make: Entering/,$p' "$T_DIR/make.log" >"$T_DIR/out.7"
+	make -C "$app" run ARGS="a 'b c' status=7" >"$T_DIR/out.7" 2>&1 &&
+		fail "make run: status 7 lost"
 	expect_line "$T_DIR/out.7" "arg[2]: b c"
 	expect_line "$T_DIR/out.7" "exit status 7"
 	run_timeout 120 "$UK_ROOT/support/scripts/uk-run" "$img" status=7 \
