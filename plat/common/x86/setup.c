@@ -9,6 +9,7 @@
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/memory.h>
 #include <uk/arch/lcpu.h>
+#include <uk/plat/common/x86/pvh.h>
 #include "pc.h"
 
 /* Multiboot information (multiboot 0.6.96). */
@@ -36,27 +37,6 @@ struct mb_mmap_entry {
 	uint64_t addr;
 	uint64_t len;
 	uint32_t type;
-} __packed;
-
-/* PVH start info (xen/include/public/arch-x86/hvm/start_info.h). */
-struct hvm_start_info {
-	uint32_t magic;
-	uint32_t version;
-	uint32_t flags;
-	uint32_t nr_modules;
-	uint64_t modlist_paddr;
-	uint64_t cmdline_paddr;
-	uint64_t rsdp_paddr;
-	uint64_t memmap_paddr; /* version >= 1 */
-	uint32_t memmap_entries;
-	uint32_t reserved;
-} __packed;
-
-struct hvm_memmap_entry {
-	uint64_t addr;
-	uint64_t size;
-	uint32_t type;
-	uint32_t reserved;
 } __packed;
 
 #define CMDLINE_MAX 4096

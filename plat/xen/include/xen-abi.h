@@ -223,27 +223,6 @@ struct xen_hvm_param {
 	uint64_t value;
 };
 
-/* What a PVH guest finds at %ebx (hvm_start_info, version 1). */
-struct xen_hvm_start_info {
-	uint32_t magic;
-	uint32_t version;
-	uint32_t flags;
-	uint32_t nr_modules;
-	uint64_t modlist_paddr;
-	uint64_t cmdline_paddr;
-	uint64_t rsdp_paddr;
-	uint64_t memmap_paddr; /* version >= 1 */
-	uint32_t memmap_entries;
-	uint32_t reserved;
-};
-
-struct xen_hvm_memmap_entry {
-	uint64_t addr;
-	uint64_t size;
-	uint32_t type; /* 1: RAM */
-	uint32_t reserved;
-};
-
 _Static_assert(sizeof(struct xen_vcpu_info) == 64, "vcpu_info layout");
 _Static_assert(__builtin_offsetof(struct xen_shared_info, wc_version) == 0xc00,
 	       "shared_info layout");

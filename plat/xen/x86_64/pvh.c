@@ -10,6 +10,7 @@
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/memory.h>
+#include <uk/plat/common/x86/pvh.h>
 #include <xen-abi.h>
 
 #define FOUR_GIB 0x100000000UL
@@ -65,9 +66,9 @@ static unsigned long max_ul(unsigned long a, unsigned long b)
 	return a > b ? a : b;
 }
 
-static void pvh_memory_init(const struct xen_hvm_start_info *si)
+static void pvh_memory_init(const struct hvm_start_info *si)
 {
-	const struct xen_hvm_memmap_entry *m;
+	const struct hvm_memmap_entry *m;
 	unsigned long boot_end, base, end;
 	uint32_t i;
 
@@ -92,7 +93,7 @@ static void pvh_memory_init(const struct xen_hvm_start_info *si)
 			  "xen boot data");
 	if (si->version < 1 || !si->memmap_paddr)
 		return;
-	m = (const struct xen_hvm_memmap_entry *)(uintptr_t)si->memmap_paddr;
+	m = (const struct hvm_memmap_entry *)(uintptr_t)si->memmap_paddr;
 	for (i = 0; i < si->memmap_entries; i++) {
 		if (m[i].type != 1)
 			continue;
@@ -114,7 +115,7 @@ static void pvh_memory_init(const struct xen_hvm_start_info *si)
 
 void xen_pvh_start_c(unsigned long si_pa)
 {
-	const struct xen_hvm_start_info *si = (const void *)si_pa;
+	const struct hvm_start_info *si = (const void *)si_pa;
 	struct xen_add_to_physmap xatp = {
 		.domid = XEN_DOMID_SELF,
 		.space = XEN_XENMAPSPACE_shared_info,
