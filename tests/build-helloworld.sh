@@ -16,6 +16,18 @@ file "$img.dbg" | grep -q 'not stripped' || fail ".dbg has no symbols"
 grep -q '^  SIZE    helloworld_linuxu-x86_64: [0-9]* bytes' "$T_DIR/make.log" ||
 	fail "no size summary line"
 
+# Quiet lines by default, the full commands with V=1: rebuild one object
+# (after a touch) and the image both ways.
+grep -q '^  CC      apphelloworld: main.o$' "$T_DIR/make.log" ||
+	fail "no quiet CC line for main.o: $(grep -m3 '^  CC' "$T_DIR/make.log")"
+touch "$app/main.c"
+make -C "$app" V=1 >"$T_DIR/v1.log" 2>&1 || fail "make V=1 failed: $(tail -3 "$T_DIR/v1.log")"
+grep -q -- "-c $app/main.c -o $app/build/apphelloworld/main.o" "$T_DIR/v1.log" ||
+	fail "V=1 does not show the compiler command: $(head -c 600 "$T_DIR/v1.log")"
+grep -q '^  CC ' "$T_DIR/v1.log" && fail "V=1 still prints quiet lines"
+grep -q "strip .* -o $img $img.dbg" "$T_DIR/v1.log" ||
+	fail "V=1 does not show the strip command: $(tail -c 600 "$T_DIR/v1.log")"
+
 for status in 0 7 255; do
 	"$img" first "two words" "status=$status" >"$T_DIR/out" 2>&1
 	rc=$?
