@@ -1,14 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* One heap region, mapped from the host at start-up. */
-#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
 #include <uk/plat/bootstrap.h>
 #include <linuxu/setup.h>
-
-static struct ukplat_memregion_desc heap = {
-	.flags = UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
-		 UKPLAT_MEMRF_WRITABLE,
-	.name = "heap",
-};
 
 void linuxu_memory_init(void)
 {
@@ -20,19 +14,8 @@ void linuxu_memory_init(void)
 		linuxu_write(2, msg, sizeof(msg) - 1);
 		linuxu_exit_group(UKPLAT_STATUS_CRASH);
 	}
-	heap.base = (uintptr_t)base;
-	heap.len = len;
-}
-
-int ukplat_memregion_count(void)
-{
-	return 1;
-}
-
-int ukplat_memregion_get(int i, struct ukplat_memregion_desc *d)
-{
-	if (i != 0)
-		return -1;
-	*d = heap;
-	return 0;
+	plat_memregion_add((uintptr_t)base, len,
+			   UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
+				   UKPLAT_MEMRF_WRITABLE,
+			   "heap");
 }

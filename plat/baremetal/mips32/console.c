@@ -62,21 +62,3 @@ void malta_newline(void)
 	if (last_char != '\n')
 		ukplat_coutk("\n", 1);
 }
-
-void malta_puts(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	ukplat_coutk(s, n);
-}
-
-void malta_put_hex(uint32_t v)
-{
-	char b[8];
-
-	for (int i = 7; i >= 0; i--, v >>= 4)
-		b[i] = "0123456789abcdef"[v & 0xf];
-	ukplat_coutk(b, 8);
-}

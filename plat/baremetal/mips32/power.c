@@ -60,22 +60,6 @@ void malta_reset(void)
 		ukarch_halt();
 }
 
-static void put_dec(int v)
-{
-	char b[12];
-	int i = sizeof(b);
-	unsigned int u = v < 0 ? -(unsigned int)v : (unsigned int)v;
-
-	b[--i] = 0;
-	do {
-		b[--i] = '0' + u % 10;
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		b[--i] = '-';
-	malta_puts(&b[i]);
-}
-
 void ukplat_terminate(int status)
 {
 	ukarch_irq_disable();
@@ -84,9 +68,9 @@ void ukplat_terminate(int status)
 		piix4_poweroff();
 	/* The run script reads this line: it must be a line of its own. */
 	malta_newline();
-	malta_puts("malta: exit status ");
-	put_dec(status);
-	malta_puts("\n");
+	plat_puts("malta: exit status ");
+	plat_putint(status);
+	plat_puts("\n");
 	malta_reset();
 }
 
@@ -94,7 +78,7 @@ void ukplat_crash(void)
 {
 	ukarch_irq_disable();
 	malta_newline();
-	malta_puts("malta: crash\n");
+	plat_puts("malta: crash\n");
 	uhi_exit(UKPLAT_STATUS_CRASH);
 	malta_reset();
 }

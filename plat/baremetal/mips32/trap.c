@@ -38,17 +38,17 @@ static int in_fatal;
 
 static void put_reg(const char *name, uint32_t v, const char *end)
 {
-	malta_puts(name);
-	malta_puts("=");
-	malta_put_hex(v);
-	malta_puts(end);
+	plat_puts(name);
+	plat_puts("=");
+	plat_puthex(v, 8);
+	plat_puts(end);
 }
 
 static void dump(const struct malta_frame *f, unsigned int exc)
 {
-	malta_puts("CRASH: exception ");
-	malta_puts(exc_names[exc] ? exc_names[exc] : "(unknown)");
-	malta_puts("\n");
+	plat_puts("CRASH: exception ");
+	plat_puts(exc_names[exc] ? exc_names[exc] : "(unknown)");
+	plat_puts("\n");
 	put_reg("EPC", f->epc, "  ");
 	put_reg("Cause", f->cause, "  ");
 	put_reg("BadVAddr", f->badvaddr, "  ");
@@ -73,7 +73,7 @@ void malta_trap(struct malta_frame *f)
 	}
 	/* A fault while reporting one: stop at once. */
 	if (in_fatal++) {
-		malta_puts("CRASH: exception while handling a crash\n");
+		plat_puts("CRASH: exception while handling a crash\n");
 		malta_reset();
 	}
 	dump(f, exc);

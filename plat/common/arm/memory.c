@@ -1,16 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Memory regions of the arm platforms: RAM minus image and boot data. */
 #include <uk/essentials.h>
-#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
 #include <arm/setup.h>
 
-#define ARM_MEMREGION_MAX 16
 #define ARM_PAGE 4096ULL
 /* The 32-bit address space ends below 4 GiB. */
 #define ARM_ADDR_LIMIT 0xfffff000ULL
-
-static struct ukplat_memregion_desc regions[ARM_MEMREGION_MAX];
-static int nregions;
 
 static int add_region(uint64_t base, uint64_t end, unsigned int flags,
 		      const char *name)
@@ -19,26 +15,19 @@ static int add_region(uint64_t base, uint64_t end, unsigned int flags,
 		end = ARM_ADDR_LIMIT;
 	if (end <= base)
 		return 0;
-	if (nregions == ARM_MEMREGION_MAX)
-		return -1;
-	regions[nregions++] = (struct ukplat_memregion_desc){
-		.base = (uintptr_t)base,
-		.len = (size_t)(end - base),
-		.flags = flags,
-		.name = name,
-	};
-	return 0;
+	return plat_memregion_add((uintptr_t)base, (size_t)(end - base), flags,
+				  name);
 }
 
 int arm_mem_add_ram(uint64_t base, uint64_t len,
 		    const struct arm_mem_range *res, int nres)
 {
-	const struct arm_mem_range *sorted[ARM_MEMREGION_MAX];
+	const struct arm_mem_range *sorted[PLAT_MEMREGION_MAX];
 	uint64_t end = base + len, cur = base;
 	int i, j, n = 0;
 
 	/* Reserved ranges inside RAM, by address (insertion sort). */
-	for (i = 0; i < nres && n < ARM_MEMREGION_MAX; i++) {
+	for (i = 0; i < nres && n < PLAT_MEMREGION_MAX; i++) {
 		if (res[i].end <= base || res[i].base >= end)
 			continue;
 		for (j = n; j > 0 && sorted[j - 1]->base > res[i].base; j--)
@@ -68,17 +57,4 @@ int arm_mem_add_ram(uint64_t base, uint64_t len,
 			  UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
 				  UKPLAT_MEMRF_WRITABLE,
 			  "ram");
-}
-
-int ukplat_memregion_count(void)
-{
-	return nregions;
-}
-
-int ukplat_memregion_get(int i, struct ukplat_memregion_desc *d)
-{
-	if (i < 0 || i >= nregions)
-		return -1;
-	*d = regions[i];
-	return 0;
 }

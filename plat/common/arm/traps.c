@@ -7,33 +7,17 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
-#include <uk/plat/console.h>
+#include <uk/plat/common/putk.h>
 #include <uk/asm/arch.h>
 #include <arm/cpu.h>
 #include <arm/traps.h>
 
-static void puts_k(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	ukplat_coutk(s, n);
-}
-
 static void put_reg(const char *name, uint32_t v, const char *sep)
 {
-	static const char digits[] = "0123456789abcdef";
-	char buf[11] = "0x";
-	int i;
-
-	for (i = 0; i < 8; i++)
-		buf[2 + i] = digits[(v >> (28 - 4 * i)) & 0xf];
-	buf[10] = '\0';
-	puts_k(name);
-	puts_k("=");
-	puts_k(buf);
-	puts_k(sep);
+	plat_puts(name);
+	plat_puts("=0x");
+	plat_puthex(v, 8);
+	plat_puts(sep);
 }
 
 static const char *const trap_names[] = {
@@ -55,9 +39,9 @@ void arm_trap_handle(struct arm_trap_frame *f)
 	/* A Thumb instruction is 2 bytes before the return address. */
 	if (f->type == ARM_TRAP_UNDEF && (f->cpsr & ARM_PSR_T))
 		f->pc += 2;
-	puts_k("\n");
-	puts_k(f->type < ARRAY_SIZE(trap_names) ? trap_names[f->type] :
-						  "Exception");
+	plat_puts("\n");
+	plat_puts(f->type < ARRAY_SIZE(trap_names) ? trap_names[f->type] :
+						     "Exception");
 	put_reg(" at pc", f->pc, (f->cpsr & ARM_PSR_T) ? " (Thumb)\n" : "\n");
 	switch (f->type) {
 	case ARM_TRAP_DABT:

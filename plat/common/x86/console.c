@@ -44,13 +44,13 @@ static void com1_init(void)
 	outb(X86_COM1 + UART_SCR, 0x5a);
 	if (inb(X86_COM1 + UART_SCR) != 0x5a)
 		return;
-	outb(X86_COM1 + UART_IER, 0x00);	  /* no interrupts */
+	outb(X86_COM1 + UART_IER, 0x00); /* no interrupts */
 	outb(X86_COM1 + UART_LCR, UART_LCR_DLAB);
-	outb(X86_COM1 + UART_DATA, 1);		  /* 115200 baud */
+	outb(X86_COM1 + UART_DATA, 1); /* 115200 baud */
 	outb(X86_COM1 + UART_IER, 0);
-	outb(X86_COM1 + UART_LCR, 0x03);	  /* 8N1 */
-	outb(X86_COM1 + UART_FCR, 0xc7);	  /* FIFOs on, cleared */
-	outb(X86_COM1 + UART_MCR, 0x03);	  /* DTR, RTS */
+	outb(X86_COM1 + UART_LCR, 0x03); /* 8N1 */
+	outb(X86_COM1 + UART_FCR, 0xc7); /* FIFOs on, cleared */
+	outb(X86_COM1 + UART_MCR, 0x03); /* DTR, RTS */
 	com1_ok = 1;
 }
 
@@ -178,39 +178,6 @@ void x86_console_flush(void)
 		return;
 	while (!(inb(X86_COM1 + UART_LSR) & UART_LSR_TEMT) && --spins)
 		;
-}
-
-void x86_puts(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	x86_console_write(s, n);
-}
-
-void x86_puthex(uint64_t v)
-{
-	char b[18];
-	int i;
-
-	b[0] = '0';
-	b[1] = 'x';
-	for (i = 17; i >= 2; i--, v >>= 4)
-		b[i] = "0123456789abcdef"[v & 0xf];
-	x86_console_write(b, sizeof(b));
-}
-
-void x86_putdec(uint64_t v)
-{
-	char b[20];
-	int i = sizeof(b);
-
-	do {
-		b[--i] = '0' + v % 10;
-		v /= 10;
-	} while (v);
-	x86_console_write(b + i, sizeof(b) - i);
 }
 
 int ukplat_coutk(const char *buf, unsigned int len)

@@ -10,34 +10,26 @@
  * PVH start_info) may lie in free RAM: setup.c copies what it needs before
  * ukplat_entry() hands the regions out.
  */
-#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
 #include "pc.h"
 
-#define X86_MAX_REGIONS 32
 #define LOW_LIMIT 0x100000ULL
 #define HIGH_LIMIT 0x100000000ULL
 #define PAGE 4096ULL
-
-static struct ukplat_memregion_desc regions[X86_MAX_REGIONS];
-static int nregions;
 
 static void region_add(uint64_t base, uint64_t end, unsigned int flags,
 		       const char *name)
 {
 	base = ALIGN_UP(base, PAGE);
 	end = ALIGN_DOWN(end, PAGE);
-	if (end <= base || nregions == X86_MAX_REGIONS)
+	if (end <= base)
 		return;
-	regions[nregions].base = (uintptr_t)base;
-	regions[nregions].len = (size_t)(end - base);
-	regions[nregions].flags = flags;
-	regions[nregions].name = name;
-	nregions++;
+	/* A full table drops the range: less heap, still a safe boot. */
+	plat_memregion_add((uintptr_t)base, (size_t)(end - base), flags, name);
 }
 
 void x86_mem_init(void)
 {
-	nregions = 0;
 	region_add((uintptr_t)_image_start, ALIGN_UP((uintptr_t)_end, PAGE),
 		   UKPLAT_MEMRF_KERNEL | UKPLAT_MEMRF_READABLE |
 			   UKPLAT_MEMRF_WRITABLE,
@@ -63,17 +55,4 @@ void x86_mem_add_ram(uint64_t base, uint64_t len)
 		region_add(base, MIN(end, img_lo), free, "ram");
 	if (end > img_hi)
 		region_add(MAX(base, img_hi), end, free, "ram");
-}
-
-int ukplat_memregion_count(void)
-{
-	return nregions;
-}
-
-int ukplat_memregion_get(int i, struct ukplat_memregion_desc *d)
-{
-	if (i < 0 || i >= nregions)
-		return -1;
-	*d = regions[i];
-	return 0;
 }

@@ -16,6 +16,7 @@
 
 #ifndef __ASSEMBLY__
 #include <uk/essentials.h>
+#include <uk/plat/common/putk.h>
 
 #ifndef X86_PC_PLAT
 #define X86_PC_PLAT "x86"
@@ -120,17 +121,13 @@ void x86_pc_start(void) __noreturn;
 void x86_console_init(void);
 void x86_console_write(const char *buf, unsigned int len);
 void x86_console_flush(void);
-void x86_puts(const char *s);
-/* Fixed-width hex (16 digits with 0x) and decimal, no libc needed. */
-void x86_puthex(uint64_t v);
-void x86_putdec(uint64_t v);
 
 /* --- traps.c -------------------------------------------------------------- */
 void x86_traps_init(void);
 /* Called from isr.S with the saved registers. */
-struct x86_regs;
-void x86_trap_handle(struct x86_regs *r) __noreturn;
-void x86_irq_handle(struct x86_regs *r);
+struct x86_trap_frame;
+void x86_trap_handle(struct x86_trap_frame *r) __noreturn;
+void x86_irq_handle(struct x86_trap_frame *r);
 
 /* --- tss.c ---------------------------------------------------------------- */
 struct x86_idt_gate;

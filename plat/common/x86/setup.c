@@ -97,7 +97,8 @@ static int cmdline_split(int skip_first)
 		if (!*r)
 			break;
 		word = w;
-		while (*r && (quote || (*r != ' ' && *r != '\t' && *r != '\n'))) {
+		while (*r &&
+		       (quote || (*r != ' ' && *r != '\t' && *r != '\n'))) {
 			if (!quote && (*r == '"' || *r == '\''))
 				quote = *r++;
 			else if (quote && *r == quote)
@@ -199,7 +200,8 @@ void x86_pc_start(void)
 	else
 		argc = boot_multiboot(PHYS(x86_boot_info));
 	if (ukplat_memregion_count() < 2)
-		x86_puts(X86_PC_PLAT ": no RAM found in the boot memory map\n");
+		plat_puts(X86_PC_PLAT
+			  ": no RAM found in the boot memory map\n");
 	guard_page0();
 	x86_lapic_init();
 	ukarch_irq_enable();
@@ -223,9 +225,9 @@ void ukplat_terminate(int status)
 	if (debug_exit_present())
 		outl(DEBUG_EXIT_PORT, (uint32_t)status);
 	x86_acpi_poweroff();
-	x86_puts(X86_PC_PLAT ": cannot power off; halted with status ");
-	x86_putdec((uint32_t)status);
-	x86_puts("\n");
+	plat_puts(X86_PC_PLAT ": cannot power off; halted with status ");
+	plat_putint(status);
+	plat_puts("\n");
 	for (;;)
 		__asm__ __volatile__("cli; hlt");
 }

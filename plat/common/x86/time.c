@@ -238,7 +238,8 @@ static __nsec rtc_epoch_ns(void)
 	if (!(b & 0x02) && (h & 0x80)) /* 12-hour clock, PM */
 		hour = (hour % 12) + 12;
 	return ((days_from_civil(2000 + bcd(y, is_bcd), bcd(mo, is_bcd),
-				 bcd(d, is_bcd)) * 86400) +
+				 bcd(d, is_bcd)) *
+		 86400) +
 		hour * 3600 + bcd(m, is_bcd) * 60 + bcd(s, is_bcd)) *
 	       UKPLAT_NSEC_PER_SEC;
 }
@@ -383,15 +384,15 @@ static int x86_print_boot_time(void)
 	uint64_t ticks = rdtsc() - x86_boot_tsc;
 	__nsec ns = tsc_to_ns(ticks);
 
-	x86_puts(X86_PC_PLAT ": boot time: entry to main ");
-	x86_putdec((uint64_t)ns / 1000);
-	x86_puts(" us (");
-	x86_putdec(ticks);
-	x86_puts(" TSC ticks at ");
-	x86_putdec(tsc_hz / 1000);
-	x86_puts(" kHz from the ");
-	x86_puts(tsc_source);
-	x86_puts(")\n");
+	plat_puts(X86_PC_PLAT ": boot time: entry to main ");
+	plat_putdec(ns / 1000);
+	plat_puts(" us (");
+	plat_putdec(ticks);
+	plat_puts(" TSC ticks at ");
+	plat_putdec(tsc_hz / 1000);
+	plat_puts(" kHz from the ");
+	plat_puts(tsc_source);
+	plat_puts(")\n");
 	return 0;
 }
 uk_initcall_class_prio(x86_print_boot_time, UK_INIT_CLASS_LATE, 9);

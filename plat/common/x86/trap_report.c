@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Names of the x86 exceptions, for the fault reports of every x86 platform. */
+/*
+ * The exception report of every x86_64 platform: printed with no library
+ * (the fault may be in one), straight to the console.
+ */
 #include <uk/essentials.h>
-#include <uk/plat/common/x86/excname.h>
+#include <uk/plat/common/putk.h>
+#include <uk/plat/common/x86/trap.h>
 
 static const char *const exc_names[] = {
 	"#DE divide error",
@@ -28,7 +32,59 @@ static const char *const exc_names[] = {
 	"#CP control protection",
 };
 
-const char *x86_exc_name(unsigned long vector)
+static void put_reg(const char *name, unsigned long v)
 {
-	return vector < ARRAY_SIZE(exc_names) ? exc_names[vector] : NULL;
+	plat_puts(name);
+	plat_puts("0x");
+	plat_puthex(v, 16);
+}
+
+void x86_trap_report(const struct x86_trap_frame *r, unsigned long cr2,
+		     x86_guard_owner_fn guard_owner)
+{
+	plat_puts("\nCRASH: x86 exception ");
+	plat_putdec(r->vector);
+	plat_puts(" (");
+	plat_puts(r->vector < ARRAY_SIZE(exc_names) ? exc_names[r->vector] :
+						      "reserved");
+	plat_puts(")");
+	put_reg(" at RIP ", r->rip);
+	plat_puts("\n");
+	if (r->vector == X86_EXC_PF) {
+		const char *owner = NULL;
+
+		if (guard_owner && guard_owner(cr2, &owner)) {
+			plat_puts("CRASH: stack overflow in thread ");
+			plat_puts(owner ? owner : "(unnamed)");
+			plat_puts(" (it hit the guard page under its stack)\n");
+		}
+		put_reg("  CR2 ", cr2);
+		plat_puts(" (faulting address), ");
+		plat_puts(r->error & 1 ? "protection violation" :
+					 "page not present");
+		plat_puts(r->error & 2 ? " on write" : " on read");
+		plat_puts(r->error & 16 ? " (instruction fetch)\n" : "\n");
+	}
+	put_reg("  ERR ", r->error);
+	put_reg("  RFL ", r->rflags);
+	put_reg("  CR2 ", cr2);
+	put_reg("\n  RAX ", r->rax);
+	put_reg("  RBX ", r->rbx);
+	put_reg("  RCX ", r->rcx);
+	put_reg("\n  RDX ", r->rdx);
+	put_reg("  RSI ", r->rsi);
+	put_reg("  RDI ", r->rdi);
+	put_reg("\n  RBP ", r->rbp);
+	put_reg("  RSP ", r->rsp);
+	put_reg("  R8  ", r->r8);
+	put_reg("\n  R9  ", r->r9);
+	put_reg("  R10 ", r->r10);
+	put_reg("  R11 ", r->r11);
+	put_reg("\n  R12 ", r->r12);
+	put_reg("  R13 ", r->r13);
+	put_reg("  R14 ", r->r14);
+	put_reg("\n  R15 ", r->r15);
+	put_reg("  CS  ", r->cs);
+	put_reg("  SS  ", r->ss);
+	plat_puts("\n");
 }

@@ -15,82 +15,22 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
 #include <uk/arch/lcpu.h>
-#include <uk/plat/common/x86/excname.h>
+#include <uk/plat/common/x86/trap.h>
 #include <uk/plat/common/x86/idt.h>
 #include "pc.h"
-
-struct x86_regs {
-	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
-	unsigned long rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	unsigned long vector, error;
-	unsigned long rip, cs, rflags, rsp, ss; /* pushed by the CPU */
-};
 
 extern char x86_trap_stubs[];
 static struct x86_idt_gate idt[256] __align(16);
 
-#define X86_VEC_PF 14
-
 /* --- Exceptions ------------------------------------------------------------ */
-static void put_reg(const char *name, unsigned long v)
-{
-	x86_puts(name);
-	x86_puthex(v);
-}
-
-void x86_trap_handle(struct x86_regs *r)
+void x86_trap_handle(struct x86_trap_frame *r)
 {
 	static int nested;
-	const char *name = x86_exc_name(r->vector);
 
 	/* A fault while reporting one: stop at once. */
 	if (nested++)
 		ukplat_terminate(UKPLAT_STATUS_CRASH);
-
-	x86_puts("\nCRASH: x86 exception ");
-	x86_putdec(r->vector);
-	x86_puts(" (");
-	x86_puts(name ? name : "reserved");
-	x86_puts(")");
-	put_reg(" at RIP ", r->rip);
-	x86_puts("\n");
-	if (r->vector == X86_VEC_PF) {
-		const char *owner = NULL;
-
-		if (x86_guard_owner(read_cr2(), &owner)) {
-			x86_puts("CRASH: stack overflow in thread ");
-			x86_puts(owner ? owner : "(unnamed)");
-			x86_puts(" (it hit the guard page under its stack)\n");
-		}
-		put_reg("  CR2 ", read_cr2());
-		x86_puts(" (faulting address), ");
-		x86_puts(r->error & 1 ? "protection violation" :
-					"page not present");
-		x86_puts(r->error & 2 ? " on write" : " on read");
-		x86_puts(r->error & 16 ? " (instruction fetch)\n" : "\n");
-	}
-	put_reg("  ERR ", r->error);
-	put_reg("  RFL ", r->rflags);
-	put_reg("  CR2 ", read_cr2());
-	put_reg("\n  RAX ", r->rax);
-	put_reg("  RBX ", r->rbx);
-	put_reg("  RCX ", r->rcx);
-	put_reg("\n  RDX ", r->rdx);
-	put_reg("  RSI ", r->rsi);
-	put_reg("  RDI ", r->rdi);
-	put_reg("\n  RBP ", r->rbp);
-	put_reg("  RSP ", r->rsp);
-	put_reg("  R8  ", r->r8);
-	put_reg("\n  R9  ", r->r9);
-	put_reg("  R10 ", r->r10);
-	put_reg("  R11 ", r->r11);
-	put_reg("\n  R12 ", r->r12);
-	put_reg("  R13 ", r->r13);
-	put_reg("  R14 ", r->r14);
-	put_reg("\n  R15 ", r->r15);
-	put_reg("  CS  ", r->cs);
-	put_reg("  SS  ", r->ss);
-	x86_puts("\n");
+	x86_trap_report(r, read_cr2(), x86_guard_owner);
 	ukplat_crash();
 }
 
@@ -161,7 +101,7 @@ int ukplat_irq_register(unsigned long irq, uk_irq_handler_func_t func,
 	return 0;
 }
 
-void x86_irq_handle(struct x86_regs *r)
+void x86_irq_handle(struct x86_trap_frame *r)
 {
 	unsigned long vec = r->vector;
 	unsigned int irq, i;

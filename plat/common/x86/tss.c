@@ -7,6 +7,7 @@
  */
 #include <uk/plat/common/x86/idt.h>
 #include "pc.h"
+#include <uk/plat/common/x86/trap.h>
 
 /* The 64-bit TSS (Intel SDM vol. 3, 8.7): only the IST pointers matter. */
 struct x86_tss {
@@ -20,7 +21,6 @@ struct x86_tss {
 } __packed;
 
 #define X86_VEC_DF 8
-#define X86_VEC_PF 14
 #define FAULT_STACK_SIZE 8192
 
 static struct x86_tss tss __align(16);
@@ -39,5 +39,5 @@ void x86_tss_init(uint64_t gdt_tss[2], uint16_t sel, struct x86_idt_gate *idt)
 	gdt_tss[1] = base >> 32;
 	__asm__ __volatile__("ltr %w0" : : "r"(sel) : "memory");
 	idt[X86_VEC_DF].ist = 1;
-	idt[X86_VEC_PF].ist = 1;
+	idt[X86_EXC_PF].ist = 1;
 }

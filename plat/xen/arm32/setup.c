@@ -31,7 +31,7 @@ static void mem_init(const void *fdt)
 	for (i = 0; i < nram; i++)
 		if (arm_mem_add_ram(ram[i].base, ram[i].end - ram[i].base, res,
 				    ARRAY_SIZE(res)))
-			xen_puts("xen: too many memory regions\n");
+			plat_puts("xen: too many memory regions\n");
 }
 
 void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
@@ -41,12 +41,12 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	int node;
 
 	if (uk_fdt_check(fdt)) {
-		xen_puts("xen: no device tree in r2\n");
+		plat_puts("xen: no device tree in r2\n");
 		ukplat_crash();
 	}
 	nram = arm_fdt_ram(fdt, ram, ARRAY_SIZE(ram));
 	if (nram < 0) {
-		xen_puts("xen: too many memory ranges\n");
+		plat_puts("xen: too many memory ranges\n");
 		nram = ARRAY_SIZE(ram);
 	}
 	xen_arm_mmu_init(ram, nram, fdt, uk_fdt_size(fdt));
@@ -56,16 +56,16 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	 * goes to console_io only.
 	 */
 	if (uk_fdt_node_by_compatible(fdt, -1, "xen,xen") < 0)
-		xen_puts("xen: no hypervisor node in the device tree\n");
+		plat_puts("xen: no hypervisor node in the device tree\n");
 	else
 		xen_console_init();
 	mem_init(fdt);
 	if (arm_gicv2_init(fdt)) {
-		xen_puts("xen: no GICv2 in the device tree\n");
+		plat_puts("xen: no GICv2 in the device tree\n");
 		ukplat_crash();
 	}
 	if (arm_gtimer_init(fdt)) {
-		xen_puts("xen: no generic timer\n");
+		plat_puts("xen: no generic timer\n");
 		ukplat_crash();
 	}
 	xen_arm_time_init();

@@ -112,30 +112,9 @@ void xen_console_flush(void)
 	}
 }
 
-void xen_puts(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	ukplat_coutk(s, n);
-}
-
 void xen_console_put_status(int status)
 {
-	char buf[16];
-	int i = sizeof(buf);
-	unsigned int u = status < 0 ? -(unsigned int)status :
-				      (unsigned int)status;
-
-	buf[--i] = 0;
-	buf[--i] = '\n';
-	do {
-		buf[--i] = '0' + u % 10;
-		u /= 10;
-	} while (u);
-	if (status < 0)
-		buf[--i] = '-';
-	xen_puts("exit status ");
-	xen_puts(buf + i);
+	plat_puts("exit status ");
+	plat_putint(status);
+	plat_puts("\n");
 }

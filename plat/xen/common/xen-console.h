@@ -9,6 +9,7 @@
 #define __XEN_CONSOLE_H__
 
 #include <stdint.h>
+#include <uk/plat/common/putk.h>
 
 struct xen_cons_ring {
 	char in[1024];
@@ -26,7 +27,6 @@ void xen_console_set_ring(void *ring, uint32_t port);
 int xen_console_has_ring(void);
 /* Wait (bounded) until the console backend has read everything. */
 void xen_console_flush(void);
-void xen_puts(const char *s);
 /* "exit status N": Xen's shutdown reason cannot carry the number. */
 void xen_console_put_status(int status);
 

@@ -276,9 +276,6 @@ void xen_evtchn_upcall(void);
 void xen_timer_arm(uint64_t until);
 /* Find the PV console ring (console.c); PVH: pvh.c. */
 void xen_console_init(void);
-void xen_memregion_add(unsigned long base, unsigned long len,
-		       unsigned int flags, const char *name);
-void xen_puthex(unsigned long v);
 void xen_memory_init(void);
 void xen_time_init(void);
 void xen_traps_init(void);

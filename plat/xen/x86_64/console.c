@@ -24,16 +24,3 @@ void xen_console_init(void)
 	xen_console_set_ring(_image_start + (pfn << XEN_PAGE_SHIFT),
 			     si->console.domu.evtchn);
 }
-
-void xen_puthex(unsigned long v)
-{
-	char buf[19];
-	int i;
-
-	buf[0] = '0';
-	buf[1] = 'x';
-	for (i = 0; i < 16; i++)
-		buf[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 15];
-	buf[18] = 0;
-	xen_puts(buf);
-}

@@ -14,6 +14,7 @@
  * faults), enters long mode and calls xen_pvh_start_c (pvh.c).
  */
 #include <xen-abi.h>
+#include <uk/plat/common/x86/trap.h>
 
 #define XEN_VIRT_BASE 0x400000 /* = the link address, xen.lds.S */
 #define XEN_HC_IRET_SLOT (23 * 32) /* HYPERVISOR_iret */
@@ -158,7 +159,8 @@ xen_hypercall_page:
  * kernel stack and then pushes %r11 and %rcx, which its own entry used.
  * Each 16-byte stub restores them, pushes 0 where there is no error code,
  * then the vector, and joins the common path, which saves the general
- * registers as a struct xen_regs (traps.c) and reports: it never returns.
+ * registers as a struct x86_trap_frame (uk/plat/common/x86/trap.h) and
+ * reports (traps.c): it never returns.
  */
 .section .text.xen_traps, "ax"
 /*
@@ -171,10 +173,7 @@ xen_pvh_trap_stubs:
 .set vec, 0
 .rept 32
 	.balign 16
-	.if (vec == 8) || ((vec >= 10) && (vec <= 14)) || (vec == 17) || (vec == 21)
-	.else
-	pushq $0
-	.endif
+	X86_TRAP_ERRCODE vec
 	pushq $vec
 	jmp xen_trap_common
 	.set vec, vec + 1
@@ -191,31 +190,14 @@ xen_trap_stubs:
 	.balign 16
 	popq %rcx
 	popq %r11
-	.if (vec == 8) || ((vec >= 10) && (vec <= 14)) || (vec == 17) || (vec == 21)
-	.else
-	pushq $0
-	.endif
+	X86_TRAP_ERRCODE vec
 	pushq $vec
 	jmp xen_trap_common
 	.set vec, vec + 1
 .endr
 
 xen_trap_common:
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	X86_PUSH_GPRS
 	cld
 	movq %rsp, %rdi
 	andq $-16, %rsp

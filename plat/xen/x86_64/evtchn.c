@@ -230,7 +230,7 @@ void ukplat_lcpu_restore_irqf(unsigned long flags)
 void xen_failsafe(void) __used __noreturn;
 void xen_failsafe(void)
 {
-	xen_puts("xen: failsafe callback (bad segment on return)\n");
+	plat_puts("xen: failsafe callback (bad segment on return)\n");
 	ukplat_crash();
 }
 
@@ -266,7 +266,7 @@ void xen_evtchn_init(void)
 					    (unsigned long)&cb);
 	}
 	if (rc) {
-		xen_puts("xen: cannot install the event upcall\n");
+		plat_puts("xen: cannot install the event upcall\n");
 		ukplat_crash();
 	}
 }

@@ -9,7 +9,7 @@
  * initial page tables map, found by walking them.
  */
 #include <uk/essentials.h>
-#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
 #include <xen-abi.h>
 
 extern char _image_start[], _end[];
@@ -18,9 +18,6 @@ extern char _image_start[], _end[];
 #define PTE_LARGE 0x80UL
 #define PTE_MFN(e) (((e) >> 12) & ((1UL << 40) - 1))
 #define SIF_MOD_START_PFN (1 << 3)
-
-static struct ukplat_memregion_desc regions[8];
-static int nr_regions;
 
 static unsigned long va_of_pfn(unsigned long pfn)
 {
@@ -58,13 +55,11 @@ void xen_memory_init(void)
 	struct xen_start_info *si = xen_start_info;
 	unsigned long boot_end, end, limit, mod;
 
-	regions[0] = (struct ukplat_memregion_desc){
-		.base = (uintptr_t)_image_start,
-		.len = (uintptr_t)_end - (uintptr_t)_image_start,
-		.flags = UKPLAT_MEMRF_KERNEL | UKPLAT_MEMRF_READABLE |
-			 UKPLAT_MEMRF_WRITABLE,
-		.name = "image",
-	};
+	plat_memregion_add((uintptr_t)_image_start,
+			   (uintptr_t)_end - (uintptr_t)_image_start,
+			   UKPLAT_MEMRF_KERNEL | UKPLAT_MEMRF_READABLE |
+				   UKPLAT_MEMRF_WRITABLE,
+			   "image");
 	/* Everything Xen put after the image, whatever the builder's order. */
 	boot_end = (unsigned long)_end;
 	boot_end = max_ul(boot_end, (unsigned long)si + XEN_PAGE_SIZE);
@@ -84,49 +79,16 @@ void xen_memory_init(void)
 	}
 	/* Xen's boot stack page follows the page tables: keep it too. */
 	boot_end = (boot_end + 2 * XEN_PAGE_SIZE - 1) & ~(XEN_PAGE_SIZE - 1);
-	regions[1] = (struct ukplat_memregion_desc){
-		.base = (uintptr_t)_end,
-		.len = boot_end - (uintptr_t)_end,
-		.flags = UKPLAT_MEMRF_RESERVED | UKPLAT_MEMRF_READABLE,
-		.name = "xen boot data",
-	};
-	nr_regions = 2;
+	plat_memregion_add((uintptr_t)_end, boot_end - (uintptr_t)_end,
+			   UKPLAT_MEMRF_RESERVED | UKPLAT_MEMRF_READABLE,
+			   "xen boot data");
 
 	limit = va_of_pfn(si->nr_pages);
 	for (end = boot_end; end < limit && va_mapped(end);
 	     end += XEN_PAGE_SIZE)
 		;
-	if (end > boot_end) {
-		regions[2] = (struct ukplat_memregion_desc){
-			.base = boot_end,
-			.len = end - boot_end,
-			.flags = UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
-				 UKPLAT_MEMRF_WRITABLE,
-			.name = "heap",
-		};
-		nr_regions = 3;
-	}
-}
-
-void xen_memregion_add(unsigned long base, unsigned long len,
-		       unsigned int flags, const char *name)
-{
-	if (nr_regions == (int)ARRAY_SIZE(regions) || !len)
-		return;
-	regions[nr_regions++] = (struct ukplat_memregion_desc){
-		.base = base, .len = len, .flags = flags, .name = name
-	};
-}
-
-int ukplat_memregion_count(void)
-{
-	return nr_regions;
-}
-
-int ukplat_memregion_get(int i, struct ukplat_memregion_desc *d)
-{
-	if (i < 0 || i >= nr_regions)
-		return -1;
-	*d = regions[i];
-	return 0;
+	plat_memregion_add(boot_end, end - boot_end,
+			   UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
+				   UKPLAT_MEMRF_WRITABLE,
+			   "heap");
 }

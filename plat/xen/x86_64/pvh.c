@@ -9,7 +9,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
-#include <uk/plat/memory.h>
+#include <uk/plat/common/memregion.h>
 #include <uk/plat/common/x86/pvh.h>
 #include <xen-abi.h>
 
@@ -72,10 +72,10 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 	unsigned long boot_end, base, end;
 	uint32_t i;
 
-	xen_memregion_add((uintptr_t)_image_start, _end - _image_start,
-			  UKPLAT_MEMRF_KERNEL | UKPLAT_MEMRF_READABLE |
-				  UKPLAT_MEMRF_WRITABLE,
-			  "image");
+	plat_memregion_add((uintptr_t)_image_start, _end - _image_start,
+			   UKPLAT_MEMRF_KERNEL | UKPLAT_MEMRF_READABLE |
+				   UKPLAT_MEMRF_WRITABLE,
+			   "image");
 	/* Xen's toolstack puts start_info, the command line and the memory
 	 * map after the image: the heap starts past all of them. */
 	boot_end = max_ul((uintptr_t)_end, (uintptr_t)si + sizeof(*si));
@@ -88,9 +88,9 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 	if (si->nr_modules)
 		boot_end = max_ul(boot_end, si->modlist_paddr + 4096);
 	boot_end = (boot_end + XEN_PAGE_SIZE - 1) & ~(XEN_PAGE_SIZE - 1);
-	xen_memregion_add((uintptr_t)_end, boot_end - (uintptr_t)_end,
-			  UKPLAT_MEMRF_RESERVED | UKPLAT_MEMRF_READABLE,
-			  "xen boot data");
+	plat_memregion_add((uintptr_t)_end, boot_end - (uintptr_t)_end,
+			   UKPLAT_MEMRF_RESERVED | UKPLAT_MEMRF_READABLE,
+			   "xen boot data");
 	if (si->version < 1 || !si->memmap_paddr)
 		return;
 	m = (const struct hvm_memmap_entry *)(uintptr_t)si->memmap_paddr;
@@ -105,11 +105,11 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 		base = (base + XEN_PAGE_SIZE - 1) & ~(XEN_PAGE_SIZE - 1);
 		end &= ~(XEN_PAGE_SIZE - 1);
 		if (end > base)
-			xen_memregion_add(base, end - base,
-					  UKPLAT_MEMRF_FREE |
-						  UKPLAT_MEMRF_READABLE |
-						  UKPLAT_MEMRF_WRITABLE,
-					  "heap");
+			plat_memregion_add(base, end - base,
+					   UKPLAT_MEMRF_FREE |
+						   UKPLAT_MEMRF_READABLE |
+						   UKPLAT_MEMRF_WRITABLE,
+					   "heap");
 	}
 }
 
@@ -143,7 +143,7 @@ void xen_pvh_start_c(unsigned long si_pa)
 	}
 	if (xen_hypercall2(XEN_HC_memory_op, XEN_XENMEM_add_to_physmap,
 			   (unsigned long)&xatp)) {
-		xen_puts("xen: cannot map the shared info page\n");
+		plat_puts("xen: cannot map the shared info page\n");
 		ukplat_crash();
 	}
 	xen_shared_info = (struct xen_shared_info *)xen_shared_info_page;

@@ -84,7 +84,7 @@ void xen_start_c(struct xen_start_info *si)
 			(struct xen_shared_info *)xen_shared_info_page;
 	xen_console_init();
 	if (!xen_shared_info) {
-		xen_puts("xen: cannot map the shared info page\n");
+		plat_puts("xen: cannot map the shared info page\n");
 		ukplat_crash();
 	}
 	xen_traps_init();

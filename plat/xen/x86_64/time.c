@@ -85,7 +85,7 @@ void xen_time_init(void)
 	xen_hypercall3(XEN_HC_vcpu_op, XEN_VCPUOP_stop_periodic_timer, 0, 0);
 	if (ukplat_xen_evtchn_bind_virq(XEN_VIRQ_TIMER, &port) ||
 	    ukplat_irq_register(port, timer_event, NULL)) {
-		xen_puts("xen: cannot bind the timer VIRQ\n");
+		plat_puts("xen: cannot bind the timer VIRQ\n");
 		ukplat_crash();
 	}
 }

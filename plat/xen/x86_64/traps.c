@@ -16,81 +16,27 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
-#include <uk/plat/common/x86/excname.h>
+#include <uk/plat/common/x86/trap.h>
 #include <uk/plat/common/x86/idt.h>
 #include <xen-abi.h>
 #include "pc.h"
 #include "xen-x86.h"
 
-struct xen_regs {
-	unsigned long r15, r14, r13, r12, r11, r10, r9, r8;
-	unsigned long rbp, rdi, rsi, rdx, rcx, rbx, rax;
-	unsigned long vector, error;
-	unsigned long rip, cs, rflags, rsp, ss;
-};
-
 extern char xen_trap_stubs[], xen_pvh_trap_stubs[];
-void xen_trap_handle(struct xen_regs *r) __used;
+void xen_trap_handle(struct x86_trap_frame *r) __used;
 
-static void put_reg(const char *name, unsigned long v)
-{
-	xen_puts(name);
-	xen_puthex(v);
-}
-
-void xen_trap_handle(struct xen_regs *r)
+void xen_trap_handle(struct x86_trap_frame *r)
 {
 	static int nested;
-	char num[4] = { '0' + r->vector / 10 % 10, '0' + r->vector % 10, 0 };
+	/* PV: Xen passes CR2 in the vCPU info, not in the register. */
+	unsigned long cr2 = xen_pvh ? read_cr2() :
+			    xen_shared_info ?
+				      xen_shared_info->vcpu_info[0].cr2 :
+				      0;
 
 	if (nested++)
 		ukplat_terminate(UKPLAT_STATUS_CRASH);
-	xen_puts("\nCRASH: x86 exception ");
-	xen_puts(r->vector < 10 ? num + 1 : num);
-	xen_puts(" (");
-	xen_puts(x86_exc_name(r->vector) ?: "reserved");
-	xen_puts(")");
-	put_reg(" at RIP ", r->rip);
-	xen_puts("\n");
-	if (r->vector == 14) {
-		/* Xen passes CR2 in the vCPU info, not in a register. */
-		unsigned long cr2;
-		const char *owner = NULL;
-
-		if (xen_pvh)
-			cr2 = read_cr2();
-		else
-			cr2 = xen_shared_info->vcpu_info[0].cr2;
-		if (xen_guard_owner(cr2, &owner)) {
-			xen_puts("CRASH: stack overflow in thread ");
-			xen_puts(owner ? owner : "(unnamed)");
-			xen_puts(" (it hit the guard page under its stack)\n");
-		}
-		put_reg("  CR2 ", cr2);
-		xen_puts(" (faulting address), ");
-		xen_puts(r->error & 1 ? "protection violation" :
-					"page not present");
-		xen_puts(r->error & 2 ? " on write\n" : " on read\n");
-	}
-	put_reg("  ERR ", r->error);
-	put_reg("  RFL ", r->rflags);
-	put_reg("  RSP ", r->rsp);
-	put_reg("\n  RAX ", r->rax);
-	put_reg("  RBX ", r->rbx);
-	put_reg("  RCX ", r->rcx);
-	put_reg("\n  RDX ", r->rdx);
-	put_reg("  RSI ", r->rsi);
-	put_reg("  RDI ", r->rdi);
-	put_reg("\n  RBP ", r->rbp);
-	put_reg("  R8  ", r->r8);
-	put_reg("  R9  ", r->r9);
-	put_reg("\n  R10 ", r->r10);
-	put_reg("  R11 ", r->r11);
-	put_reg("  R12 ", r->r12);
-	put_reg("\n  R13 ", r->r13);
-	put_reg("  R14 ", r->r14);
-	put_reg("  R15 ", r->r15);
-	xen_puts("\n");
+	x86_trap_report(r, cr2, xen_guard_owner);
 	ukplat_crash();
 }
 
@@ -111,7 +57,7 @@ void xen_traps_init(void)
 	}
 	/* table[n] stays zero: the end marker. */
 	if (xen_hypercall2(XEN_HC_set_trap_table, (unsigned long)table, 0)) {
-		xen_puts("xen: set_trap_table failed\n");
+		plat_puts("xen: set_trap_table failed\n");
 		ukplat_crash();
 	}
 }

@@ -33,6 +33,7 @@
 #include <stdint.h>
 #include <uk/essentials.h>
 #include <uk/arch/types.h>
+#include <uk/plat/common/putk.h>
 
 struct malta_frame {
 	uint32_t gpr[32];
@@ -77,10 +78,8 @@ static inline void malta_outw(unsigned int port, uint16_t v)
 
 /* console.c */
 void malta_console_init(void);
-void malta_puts(const char *s);
 /* Ends the current console line unless it is empty. */
 void malta_newline(void);
-void malta_put_hex(uint32_t v);
 
 /* pci.c: configuration space of bus 0 through the GT-64120. */
 uint32_t malta_pci_read32(unsigned int dev, unsigned int fn, unsigned int reg);
