@@ -209,7 +209,15 @@ void x86_pc_start(void)
 }
 
 /* --- Leaving ---------------------------------------------------------------- */
+/*
+ * QEMU's isa-debug-exit makes QEMU exit with (value << 1) | 1, cut to 8
+ * bits. We write status + 1, so that no status looks like QEMU's own
+ * failure (exit code 1): that carries statuses 0 to 126 (exit codes 3 to
+ * 255; support/scripts/run/kvm-x86_64.sh maps them back). Any other
+ * status is written as 127 and arrives as 126, after a line that says so.
+ */
 #define DEBUG_EXIT_PORT 0xf4
+#define DEBUG_EXIT_MAX_STATUS 126
 
 /* QEMU's isa-debug-exit reads as 0; an empty port reads as all ones. */
 static int debug_exit_present(void)
@@ -220,10 +228,18 @@ static int debug_exit_present(void)
 void ukplat_terminate(int status)
 {
 	ukarch_irq_disable();
+	if (debug_exit_present()) {
+		if (status < 0 || status > DEBUG_EXIT_MAX_STATUS) {
+			plat_puts(X86_PC_PLAT ": exit status ");
+			plat_putint(status);
+			plat_puts(" does not fit QEMU's exit code: it exits "
+				  "with 126\n");
+			status = DEBUG_EXIT_MAX_STATUS;
+		}
+		x86_console_flush();
+		outl(DEBUG_EXIT_PORT, (uint32_t)status + 1);
+	}
 	x86_console_flush();
-	/* QEMU exits with (status << 1) | 1. */
-	if (debug_exit_present())
-		outl(DEBUG_EXIT_PORT, (uint32_t)status);
 	x86_acpi_poweroff();
 	plat_puts(X86_PC_PLAT ": cannot power off; halted with status ");
 	plat_putint(status);

@@ -15,8 +15,10 @@
 #      (only then does QEMU list virtio-mmio devices on the command line,
 #      on IRQs the 8259 sees); UK_MAC (default 52:54:00:12:34:56).
 #
-# Exit status: the image's. It writes it to isa-debug-exit (QEMU exits with
-# (status << 1) | 1, mapped back here); 0 is also ACPI power-off.
+# Exit status: the image's. It writes status + 1 to isa-debug-exit, and
+# QEMU exits with ((status + 1) << 1) | 1, mapped back here: statuses 0 to
+# 126 come through (the image turns others into 126); 0 is also ACPI
+# power-off. QEMU's own failure (exit code 1, a bad option say) gives 127.
 #
 # baremetal-x86_64.sh sources this file for x86_qemu_run.
 
@@ -73,10 +75,13 @@ x86_qemu_run() {
 	fi
 	local rc=0
 	"${qemu[@]}" || rc=$?
-	# 0: ACPI power-off. Odd: isa-debug-exit, (status << 1) | 1; QEMU's
-	# own errors also exit with 1 (and say so on stderr).
-	if [ "$rc" -ne 0 ] && [ $((rc & 1)) -eq 1 ]; then
-		rc=$((rc >> 1))
+	# 0: ACPI power-off. 1: QEMU failed (it said why on stderr). Odd
+	# from 3: isa-debug-exit, ((status + 1) << 1) | 1.
+	if [ "$rc" = 1 ]; then
+		echo "uk-run: ${qemu[0]} failed (exit code 1): see its message above" >&2
+		rc=127
+	elif [ $((rc & 1)) -eq 1 ]; then
+		rc=$(((rc >> 1) - 1))
 	fi
 	exit "$rc"
 }
