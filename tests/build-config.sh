@@ -59,12 +59,20 @@ ls "$app"/build/helloworld_*-x86_64 >/dev/null || fail "allyesconfig: no image"
 mk "$app" defconfig all || fail "'make defconfig all' failed"
 has CONFIG_PLAT_LINUXU=y "defconfig all"
 
-# help names every target and variable.
+# help names every target and variable: the targets as the top Makefile
+# declares them, the variables every run script and helper reads (taken
+# from the sources, so a new one that help omits fails here).
 make -C "$app" help >"$T_DIR/help" 2>&1 || fail "make help failed"
-for w in menuconfig nconfig defconfig olddefconfig savedefconfig allnoconfig \
-	allyesconfig all fetch run debug clean properclean distclean \
-	V=1 O=dir C=file L=dir1 UK_DEFCONFIG CROSS_COMPILE test bench; do
-	grep -q -- "$w" "$T_DIR/help" || fail "help does not mention $w"
+targets=$(sed -n 's/^\.PHONY: all FORCE \$(noconfig-targets) //p' "$UK_ROOT/Makefile")
+targets+=" $(make -C "$app" -pq help 2>/dev/null | sed -n 's/^\(no\)\{0,1\}config-targets := //p')"
+[ -n "$targets" ] && echo "$targets" | grep -q randconfig ||
+	fail "cannot read the target lists from the top Makefile"
+vars=$(cd "$UK_ROOT" && grep -ohE '\$\{UK_[A-Z0-9_]+' support/scripts/run/*.sh \
+	support/scripts/uk-run support/scripts/install-deps support/kconfig/kconfig |
+	sed 's/^\${//' | grep -vxE 'UK_(CONFIG|SAVEDEFCONFIG)' | sort -u)
+for w in $targets $vars V=1 O=dir C=file L=dir1 UK_DEFCONFIG CROSS_COMPILE \
+	'LIB<X>_URL' 'LIB<X>_SHA256' 'LIB<X>_ARCHIVE' test bench; do
+	grep -qw -- "$w" "$T_DIR/help" || fail "help does not mention $w"
 done
 
 # clean keeps .config, properclean the build folder, distclean .config too.
