@@ -27,15 +27,16 @@ expect_error() {
 }
 
 touch "$app/main.c"   # so that a build would relink if it went on
-expect_error cross "nonexistent-gcc.*not found.*CROSS_COMPILE" \
+expect_error cross "nonexistent-gcc.*not found.*CROSS_COMPILE.*\(support/scripts/install-deps does it\) or set CROSS_COMPILE=" \
 	CROSS_COMPILE=nonexistent-
 expect_error badlib "L=.*/no-such-lib: no Makefile.uk" L=/no-such-lib
 expect_error badlib-config "L=.*/no-such-lib: no Makefile.uk" \
 	L=/no-such-lib menuconfig
-expect_error syntax "syntax error|Config.uk has an error" \
-	L="$fix/libbroken"
-expect_error syntax-defconfig "syntax error|Config.uk has an error" \
-	L="$fix/libbroken" defconfig
+# One line names the file, the line and the fix, and nothing else follows.
+syntax_pat="^error: $fix/libbroken/Config.uk:6: syntax error: fix that line of the Config.uk; .config was left unchanged$"
+expect_error syntax "$syntax_pat" L="$fix/libbroken"
+grep -q "build stopped" "$T_DIR/syntax.out" && fail "syntax: a second error line"
+expect_error syntax-defconfig "$syntax_pat" L="$fix/libbroken" defconfig
 printf 'CONFIG_ARCH_X86_64=y\nCONFIG_PLAT_LINUXU=y\nCONFIG_LIBDEPX=y\n' \
 	>"$T_DIR/unmet.defconfig"
 expect_error unmet "CONFIG_LIBDEPX=y .*unmet dependency" \
@@ -51,7 +52,8 @@ expect_error unmet-config "CONFIG_LIBDEPX=y .*unmet dependency" L="$fix/libdep"
 cp "$T_DIR/config.ok" "$app/.config"
 sums >"$T_DIR/sums"
 
-# An application without main().
+# An application without main(): in a fresh folder no image is left; in
+# one that built before (main() then deleted), the old image stays.
 nm=$(mktemp -d "$T_DIR/nomain.XXXX")
 cp -r "$fix/apps/nomain/." "$nm/"
 sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$nm/Makefile"
@@ -61,8 +63,16 @@ grep -q "error: application '${nm##*/}' defines no main()" "$T_DIR/nomain.out" |
 	fail "nomain: no message naming the application"
 ls "$nm"/build/*_linuxu-x86_64* 2>/dev/null | grep -v rsp &&
 	fail "nomain: a half-written image was left"
+cp "$app/main.c" "$T_DIR/main.c.ok"
+printf 'int helloworld_not_main(void) { return 0; }\n' >"$app/main.c"
+expect_error nomain-rebuild "application 'helloworld' defines no main\(\)"
+cp "$T_DIR/main.c.ok" "$app/main.c"
 
-# After all that, the build still works and rewrites nothing.
-out=$(make -C "$app" 2>&1) || fail "build after errors failed"
-echo "$out" | grep -q '^  LD      linuxu' || true
+# After all that, the build still works and rebuilds only main.o.
+make -C "$app" >"$T_DIR/after.out" 2>&1 || fail "build after errors failed: $(tail -3 "$T_DIR/after.out")"
+grep -E '^  CC ' "$T_DIR/after.out" | grep -vq ': main.o$' &&
+	fail "build after errors rebuilt more than main.o: $(grep '^  CC ' "$T_DIR/after.out")"
+make -C "$app" >"$T_DIR/noop.out" 2>&1 || fail "no-op build failed"
+grep -qE '^  (CC|AS|LD|STRIP|OBJCOPY) ' "$T_DIR/noop.out" &&
+	fail "a second build rewrote something: $(head -5 "$T_DIR/noop.out")"
 echo ok
