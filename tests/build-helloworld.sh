@@ -38,9 +38,13 @@ for status in 0 7 255; do
 	[ "$rc" = "$status" ] || fail "exit status $rc, expected $status"
 done
 
-# make run: same image through the run script.
-make -C "$app" run ARGS="via-run status=3" >"$T_DIR/run.out" 2>&1
+# make run: same image through the run script, which shows the command
+# it runs with V=1; make reports the status as "Error 3".
+make -C "$app" run V=1 ARGS="via-run status=3" >"$T_DIR/run.out" 2>&1
 rc=$?
 expect_line "$T_DIR/run.out" "arg[1]: via-run"
+expect_line "$T_DIR/run.out" "uk-run: $img via-run status=3"
 [ "$rc" != 0 ] || fail "make run did not carry the exit status"
+grep -q '^make: \*\*\* \[.*\] Error 3$' "$T_DIR/run.out" ||
+	fail "make run did not report Error 3: $(tail -2 "$T_DIR/run.out")"
 echo "ok"

@@ -58,6 +58,7 @@ filter() {
 status_file=$(mktemp)
 trap 'rm -f "$status_file"' EXIT
 set +e
+show_cmd "${qemu[@]}"
 "${qemu[@]}" | filter
 rc=${PIPESTATUS[0]}
 set -e

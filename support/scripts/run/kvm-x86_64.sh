@@ -70,10 +70,12 @@ x86_qemu_run() {
 		echo "uk-run: QEMU waits for gdb on localhost:1234; attach with:" >&2
 		echo "  gdb -ex 'target remote localhost:1234' -ex 'hbreak main'" \
 			"-ex continue $img.dbg" >&2
+		show_cmd "${qemu[@]}" -s -S
 		"${qemu[@]}" -s -S
 		exit $?
 	fi
 	local rc=0
+	show_cmd "${qemu[@]}"
 	"${qemu[@]}" || rc=$?
 	# 0: ACPI power-off. 1: QEMU failed (it said why on stderr). Odd
 	# from 3: isa-debug-exit, ((status + 1) << 1) | 1.
