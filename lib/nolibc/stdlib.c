@@ -189,9 +189,30 @@ void srand(unsigned int seed)
 	rand_state = seed;
 }
 
+/* Set by a platform that has an environment (linuxu), before main. */
+char **environ;
+
 char *getenv(const char *name)
 {
-	(void)name;
+	size_t n = 0;
+	char **e;
+
+	/* No name can be empty or contain '=': such a lookup finds nothing. */
+	while (name[n]) {
+		if (name[n] == '=')
+			return NULL;
+		n++;
+	}
+	if (!n || !environ)
+		return NULL;
+	for (e = environ; *e; e++) {
+		size_t i = 0;
+
+		while (i < n && (*e)[i] == name[i])
+			i++;
+		if (i == n && (*e)[n] == '=')
+			return *e + n + 1;
+	}
 	return NULL;
 }
 

@@ -51,7 +51,13 @@ void qsort(void *base, size_t nmemb, size_t size,
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 	      int (*compar)(const void *, const void *));
 
-/* Unikernels have no environment: always NULL. */
+/*
+ * The environment: "NAME=value" strings, NULL-terminated. A platform that
+ * is given one (linuxu: the process's envp) sets environ before the
+ * constructors run; elsewhere it stays NULL and getenv() finds nothing.
+ * POSIX declares environ in <unistd.h>; nolibc has none, hence here.
+ */
+extern char **environ;
 char *getenv(const char *name);
 
 /* Up to 32 handlers, run in reverse order by exit(). */
@@ -63,6 +69,7 @@ void abort(void) __attribute__((noreturn));
 /* On the default allocator of ukalloc (uk_alloc_get_default()). */
 void *malloc(size_t size) __attribute__((malloc));
 void *calloc(size_t nmemb, size_t size) __attribute__((malloc));
+/* realloc(NULL, n) is malloc(n); realloc(ptr, 0) frees ptr, gives NULL. */
 void *realloc(void *ptr, size_t size);
 void free(void *ptr);
 int posix_memalign(void **memptr, size_t alignment, size_t size);
