@@ -9,10 +9,17 @@
 
 unsigned long linuxu_hwcap2;
 
-/* The auxiliary vector follows argv's and envp's NULLs on the stack. */
-static void linuxu_auxv_init(long *sp)
+/*
+ * The environment goes to the C library's POSIX `environ` (nolibc and
+ * newlib both define it; getenv() reads it). Weak, so that an image whose
+ * C library has no environ at all still links; then it is dropped.
+ */
+extern char **environ __weak;
+
+/* The auxiliary vector follows envp's NULL on the stack. */
+static void linuxu_auxv_init(char **envp)
 {
-	long *p = sp + 1 + sp[0] + 1;
+	long *p = (long *)envp;
 
 	while (*p)
 		p++;
@@ -23,12 +30,16 @@ static void linuxu_auxv_init(long *sp)
 
 void _linuxu_start(long *sp) __noreturn __used;
 
+/* The initial stack: argc, argv[0..argc-1], NULL, envp[], NULL, auxv. */
 void _linuxu_start(long *sp)
 {
 	int argc = (int)sp[0];
 	char **argv = (char **)&sp[1];
+	char **envp = argv + argc + 1;
 
-	linuxu_auxv_init(sp);
+	if (&environ)
+		environ = envp;
+	linuxu_auxv_init(envp);
 	linuxu_memory_init();
 	linuxu_time_init();
 	linuxu_fault_init();
