@@ -4,9 +4,10 @@
 # helloworld from the raw kernel7-style image (moved from QEMU's load
 # address to the firmware's, arguments from ATAGS, status through
 # semihosting), from the ELF (all four cores enter; three must park),
-# and the watchdog power-off without semihosting; then the arch test
-# image: system timer compare interrupt wakes the CPU, context switch,
-# memory regions.
+# and the power-off without semihosting (watchdog reset to the firmware's
+# "halt" partition 63: QEMU shuts down, with or without -no-reboot); then
+# the arch test image: system timer compare interrupt wakes the CPU,
+# context switch, memory regions.
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc arm-linux-gnueabihf-objcopy qemu-system-arm
 
@@ -50,6 +51,14 @@ done
 wait
 boot elf "$img" -semihosting &
 boot watchdog "$img.img" -append "status=9" &
+# Without -no-reboot a plain watchdog reset boots the image again and
+# again (until the time-out); the halt partition ends QEMU after one run.
+{
+	run_timeout 15 qemu-system-arm -M raspi2b -nodefaults -no-user-config \
+		-display none -serial stdio -kernel "$img.img" \
+		-append "status=9" >"$T_DIR/out.halt" 2>&1
+	echo $? >"$T_DIR/rc.halt"
+} &
 wait
 for t in timer ctx; do
 	boot "$t" "$aimg" -semihosting -append "$t" &
@@ -79,6 +88,9 @@ check_rc elf 0
 # No semihosting: the watchdog resets the board, QEMU exits 0.
 check_rc watchdog 0
 expect_line "$T_DIR/out.watchdog" "arg[1]: status=9"
+check_rc halt 0
+[ "$(grep -c '^Hello world!$' "$T_DIR/out.halt")" = 1 ] ||
+	fail "halt: booted more than once: $(head -c 300 "$T_DIR/out.halt")"
 
 check_rc timer 0
 line=$(grep '^timer: ' "$T_DIR/out.timer") ||

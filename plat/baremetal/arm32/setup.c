@@ -26,9 +26,18 @@
 #define GPIO_ALT0 4
 
 #define PM_RSTC 0x1c
+#define PM_RSTS 0x20
 #define PM_WDOG 0x24
 #define PM_PASSWORD 0x5a000000U
+#define PM_PASSWORD_MASK 0xff000000U
 #define PM_RSTC_FULLRESET 0x20
+/*
+ * PM_RSTS holds the partition the firmware boots after a reset, its six
+ * bits spread over bits 0, 2, 4, 6, 8 and 10. Partition 63 (all six set)
+ * tells the Pi firmware to halt instead of booting kernel7.img again.
+ */
+#define PM_RSTS_PARTITION_BITS 0x555U
+#define PM_RSTS_PARTITION_HALT 0x555U
 
 static void rpi2_puts(const char *s)
 {
@@ -117,29 +126,53 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	arm_boot_main(cmdline);
 }
 
-/*
- * The board cannot power itself off: reset it through the watchdog
- * (QEMU with -no-reboot then exits with 0).
- */
-static void __noreturn rpi2_power_off(int status)
+/* Full reset through the watchdog, due in 16 ticks (~250 us). */
+static void __noreturn rpi2_watchdog_reset(void)
 {
-#if CONFIG_BAREMETAL_ARM32_SEMIHOSTING
-	/* Only semihosting can hand a status out; returns if unavailable. */
-	arm_semihost_exit(status);
-#endif
 	arm_mmio_write32(RPI2_PM + PM_WDOG, PM_PASSWORD | 16);
 	arm_mmio_write32(RPI2_PM + PM_RSTC, PM_PASSWORD | PM_RSTC_FULLRESET);
 	for (;;)
 		__asm__ __volatile__("cpsid if; wfi");
 }
 
-void ukplat_terminate(int status)
+/*
+ * The board cannot cut its own power. A watchdog reset with boot
+ * partition 63 in PM_RSTS makes the firmware stop there (the closest to
+ * off a Pi gets) rather than boot kernel7.img again; QEMU's raspi2b
+ * model turns the same request into a shutdown, so it exits (0) even
+ * without -no-reboot.
+ */
+static void __noreturn rpi2_halt(void)
 {
-	rpi2_power_off(status);
+	uint32_t rsts = arm_mmio_read32(RPI2_PM + PM_RSTS);
+
+	rsts &= ~(PM_PASSWORD_MASK | PM_RSTS_PARTITION_BITS);
+	arm_mmio_write32(RPI2_PM + PM_RSTS,
+			 PM_PASSWORD | rsts | PM_RSTS_PARTITION_HALT);
+	rpi2_watchdog_reset();
 }
 
+void ukplat_terminate(int status)
+{
+#if CONFIG_BAREMETAL_ARM32_SEMIHOSTING
+	/* Only semihosting can hand a status out; returns if unavailable. */
+	arm_semihost_exit(status);
+#else
+	(void)status;
+#endif
+	rpi2_halt();
+}
+
+/*
+ * A crash says so on the console and hands out UKPLAT_STATUS_CRASH where
+ * semihosting can carry it; then the board halts too: rebooting would
+ * only run into the same crash again.
+ */
 void ukplat_crash(void)
 {
 	rpi2_puts("rpi2: crashed\n");
-	rpi2_power_off(UKPLAT_STATUS_CRASH);
+#if CONFIG_BAREMETAL_ARM32_SEMIHOSTING
+	arm_semihost_exit(UKPLAT_STATUS_CRASH);
+#endif
+	rpi2_halt();
 }
