@@ -7,7 +7,7 @@
 # and the power-off without semihosting (watchdog reset to the firmware's
 # "halt" partition 63: QEMU shuts down, with or without -no-reboot); then
 # the arch test image: system timer compare interrupt wakes the CPU,
-# context switch, memory regions.
+# context switch with VFP state, the uk_* atomics, memory regions.
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc arm-linux-gnueabihf-objcopy qemu-system-arm
 
@@ -60,7 +60,7 @@ boot watchdog "$img.img" -append "status=9" &
 	echo $? >"$T_DIR/rc.halt"
 } &
 wait
-for t in timer ctx; do
+for t in timer ctx atomic; do
 	boot "$t" "$aimg" -semihosting -append "$t" &
 done
 # ATAGS at 0x100 and the firmware area below 0x8000 are not free memory.
@@ -102,6 +102,11 @@ read -r _ ms _ wakes _ _ irqs <<<"$line"
 [ "$irqs" = off ] || fail "timer: interrupts left enabled"
 check_rc ctx 0
 expect_line "$T_DIR/out.ctx" "ctx: counter 12 float 20"
+expect_line "$T_DIR/out.ctx" "ctx: d8-d15 kept, fpscr rmode kept"
+check_rc atomic 0
+expect_line "$T_DIR/out.atomic" "atomic: ops ok"
+expect_line "$T_DIR/out.atomic" \
+	"atomic: 2 contexts x 1000: cas 2000 (0+1000 retries), add 2000 ok"
 check_rc mem 0
 grep -q '^mem: ok, [1-9][0-9]* KiB free$' "$T_DIR/out.mem" ||
 	fail "mem: $(cat "$T_DIR/out.mem")"

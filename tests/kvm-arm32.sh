@@ -4,10 +4,12 @@
 # helloworld's output, arguments (from the DTB's bootargs) and exit status
 # (semihosting), power-off through PSCI without semihosting, 'make run';
 # then an arch test image: one-shot timer interrupt wakes the CPU from
-# ukplat_lcpu_halt_irq_until(), context switch with VFP state, memory
-# regions that exclude the image and the DTB.
+# ukplat_lcpu_halt_irq_until(), context switch with VFP state (d8-d15
+# and the FPSCR rounding mode), the uk_* atomics (every operation, then
+# two contexts racing), memory regions that exclude the image and the DTB.
 . "$(dirname "$0")/lib.sh"
-need arm-linux-gnueabihf-gcc qemu-system-arm
+need arm-linux-gnueabihf-gcc arm-linux-gnueabihf-nm arm-linux-gnueabihf-objdump \
+	qemu-system-arm
 
 cpus="cortex-a15 cortex-a7"
 qemu_virt() { # CPU IMAGE [QEMU ARGS...]
@@ -46,13 +48,22 @@ for cpu in $cpus; do
 			-append "first 'two words' status=$status" &
 	done
 	boot "psci-$cpu" "$cpu" "$img" -append "status=9" &
-	for t in timer ctx; do
+	for t in timer ctx atomic; do
 		boot "$t-$cpu" "$cpu" "$aimg" -semihosting -append "$t" &
 	done
 	# The DTB sits at the start of RAM: it must not be free memory.
 	boot "mem-$cpu" "$cpu" "$aimg" -semihosting -append "mem 0x40000000" &
 	wait
 done
+
+# Two contexts alternate strictly: one side's compare-exchange fails once
+# per round (the other moved the value meanwhile), none is lost.
+atomic_race="atomic: 2 contexts x 1000: cas 2000 (0+1000 retries), add 2000 ok"
+# Atomics are inline ldrex/strex, never libgcc's Linux-only helpers.
+arm-linux-gnueabihf-nm "$aimg.dbg" | grep -E ' __(sync|atomic)_' &&
+	fail "archtest calls out-of-line atomics"
+arm-linux-gnueabihf-objdump -d "$aimg.dbg" | grep -qw ldrexd ||
+	fail "archtest has no ldrexd: 64-bit atomics not inline"
 
 check_rc() { # NAME EXPECTED
 	local rc
@@ -85,6 +96,10 @@ for cpu in $cpus; do
 
 	check_rc "ctx-$cpu" 0
 	expect_line "$T_DIR/out.ctx-$cpu" "ctx: counter 12 float 20"
+	expect_line "$T_DIR/out.ctx-$cpu" "ctx: d8-d15 kept, fpscr rmode kept"
+	check_rc "atomic-$cpu" 0
+	expect_line "$T_DIR/out.atomic-$cpu" "atomic: ops ok"
+	expect_line "$T_DIR/out.atomic-$cpu" "$atomic_race"
 	check_rc "mem-$cpu" 0
 	grep -q '^mem: ok, [1-9][0-9]* KiB free$' "$T_DIR/out.mem-$cpu" ||
 		fail "mem-$cpu: $(cat "$T_DIR/out.mem-$cpu")"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # helloworld as an arm32 Linux process under qemu-arm-static: builds, prints
 # the greeting and its arguments, exits with the status it was asked for,
-# also through 'make run'.
+# also through 'make run'; then the arch test image in user space: context
+# switch with VFP state (d8-d15, FPSCR rounding mode) and the uk_* atomics.
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc qemu-arm-static
 
@@ -28,6 +29,22 @@ for status in 0 7 255; do
 	expect_line "$T_DIR/out" "arg[3]: status=$status"
 	[ "$rc" = "$status" ] || fail "exit status $rc, expected $status"
 done
+
+# The arch test application (tests/fixtures/apps/archtest-arm32).
+arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
+config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y
+mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
+for t in ctx atomic; do
+	run_timeout 20 qemu-arm-static "$arch/build/archtest_linuxu-arm32" "$t" \
+		>"$T_DIR/out.$t" 2>&1
+	rc=$?
+	[ "$rc" = 0 ] || fail "archtest $t: status $rc: $(head -c 300 "$T_DIR/out.$t")"
+done
+expect_line "$T_DIR/out.ctx" "ctx: counter 12 float 20"
+expect_line "$T_DIR/out.ctx" "ctx: d8-d15 kept, fpscr rmode kept"
+expect_line "$T_DIR/out.atomic" "atomic: ops ok"
+expect_line "$T_DIR/out.atomic" \
+	"atomic: 2 contexts x 1000: cas 2000 (0+1000 retries), add 2000 ok"
 
 # make run goes through support/scripts/run/linuxu-arm32.sh.
 run_timeout 60 "$UK_ROOT/support/scripts/uk-run" "$img" via-run status=3 \
