@@ -14,6 +14,8 @@
 #include <uk/init.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/time.h>
+#include <uk/plat/common/mc146818.h>
+#include <uk/plat/common/pvclock.h>
 #include <uk/arch/lcpu.h>
 #include "pc.h"
 
@@ -34,17 +36,6 @@
 #define KVM_FEATURE_CLOCKSOURCE2 3
 #define MSR_KVM_SYSTEM_TIME 0x12
 #define MSR_KVM_SYSTEM_TIME_NEW 0x4b564d01
-
-struct pvclock_vcpu_time_info {
-	uint32_t version;
-	uint32_t pad0;
-	uint64_t tsc_timestamp;
-	uint64_t system_time;
-	uint32_t tsc_to_system_mul;
-	int8_t tsc_shift;
-	uint8_t flags;
-	uint8_t pad[2];
-} __packed;
 
 static uint64_t tsc_hz;
 static uint64_t tsc_ns_mult; /* ns = ticks * mult >> 32 */
@@ -197,60 +188,13 @@ static uint8_t cmos_read(uint8_t reg)
 	return inb(0x71);
 }
 
-static unsigned int bcd(uint8_t v, int is_bcd)
-{
-	return is_bcd ? (v >> 4) * 10 + (v & 0xf) : v;
-}
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static int64_t days_from_civil(int64_t y, unsigned int m, unsigned int d)
-{
-	int64_t era;
-	unsigned int yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned int)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (int64_t)doe - 719468;
-}
-
-static __nsec rtc_epoch_ns(void)
-{
-	uint8_t s, m, h, d, mo, y, b;
-	int is_bcd, tries = 1000;
-	unsigned int hour;
-
-	while ((cmos_read(0x0a) & 0x80) && --tries)
-		; /* update in progress */
-	s = cmos_read(0x00);
-	m = cmos_read(0x02);
-	h = cmos_read(0x04);
-	d = cmos_read(0x07);
-	mo = cmos_read(0x08);
-	y = cmos_read(0x09);
-	b = cmos_read(0x0b);
-	if (mo == 0xff || !mo)
-		return 0; /* no RTC */
-	is_bcd = !(b & 0x04);
-	hour = bcd(h & 0x7f, is_bcd);
-	if (!(b & 0x02) && (h & 0x80)) /* 12-hour clock, PM */
-		hour = (hour % 12) + 12;
-	return ((days_from_civil(2000 + bcd(y, is_bcd), bcd(mo, is_bcd),
-				 bcd(d, is_bcd)) *
-		 86400) +
-		hour * 3600 + bcd(m, is_bcd) * 60 + bcd(s, is_bcd)) *
-	       UKPLAT_NSEC_PER_SEC;
-}
-
 __nsec ukplat_wall_clock(void)
 {
 	static __nsec offset;
 	static int read;
 
 	if (!read) {
-		__nsec rtc = rtc_epoch_ns();
+		__nsec rtc = mc146818_epoch_ns(cmos_read);
 
 		offset = rtc ? rtc - ukplat_monotonic_clock() : 0;
 		read = 1;

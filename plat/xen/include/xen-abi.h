@@ -26,6 +26,7 @@
 #ifndef __ASSEMBLY__
 #include <uk/essentials.h>
 #include <xen-console.h>
+#include <uk/plat/common/pvclock.h>
 
 /* Hypercall numbers: each has a 32-byte slot in the hypercall page. */
 #define XEN_HC_set_trap_table 0
@@ -119,24 +120,13 @@ struct xen_start_info {
 	unsigned long nr_p2m_frames;
 };
 
-struct xen_vcpu_time_info {
-	uint32_t version;
-	uint32_t pad0;
-	uint64_t tsc_timestamp;
-	uint64_t system_time;
-	uint32_t tsc_to_system_mul;
-	int8_t tsc_shift;
-	uint8_t flags;
-	uint8_t pad1[2];
-};
-
 struct xen_vcpu_info {
 	uint8_t evtchn_upcall_pending;
 	uint8_t evtchn_upcall_mask;
 	unsigned long evtchn_pending_sel;
 	unsigned long cr2; /* arch part: faulting address of a #PF */
 	unsigned long pad;
-	struct xen_vcpu_time_info time;
+	struct pvclock_vcpu_time_info time;
 };
 
 struct xen_shared_info {

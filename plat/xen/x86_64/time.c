@@ -25,7 +25,7 @@ static uint64_t rdtsc(void)
 
 __nsec ukplat_monotonic_clock(void)
 {
-	volatile struct xen_vcpu_time_info *t =
+	volatile struct pvclock_vcpu_time_info *t =
 		&xen_shared_info->vcpu_info[0].time;
 	uint32_t version, mul;
 	uint64_t stamp, sys, delta;
