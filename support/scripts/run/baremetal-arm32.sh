@@ -6,7 +6,9 @@
 #
 # Exit status: with CONFIG_BAREMETAL_ARM32_SEMIHOSTING (the default) the
 # guest's status through semihosting SYS_EXIT_EXTENDED (125 = crash);
-# otherwise the watchdog resets the board and -no-reboot makes QEMU exit 0.
+# otherwise the guest asks the firmware to halt (PM_RSTS boot partition
+# 63, then a watchdog reset), on which QEMU exits 0; -no-reboot stays as a
+# guard against an image that resets the board any other way.
 # env: UK_QEMU_EXTRA (more QEMU options)
 need_cmd qemu-system-arm qemu-system-arm
 
