@@ -6,8 +6,8 @@
  * 32-bit ones) inside zones, one per region of memory the allocator got.
  * A zone starts on a page boundary. A free block is 2^k units long and
  * aligned, relative to its zone, to its own size; its first unit holds its
- * free-list links and its order, and the zone's bitmap has a bit set for
- * each unit where a free block starts. Two free buddies of the same order
+ * free-list links and its order, and the zone's bitmaps tell where free
+ * blocks start. Two free buddies of the same order
  * never coexist: releasing a block merges it with its buddy, repeatedly.
  * There is one free list per order, and a mask of the non-empty ones, so
  * finding a block and releasing one take O(log n).
@@ -22,6 +22,16 @@
  * Pages (palloc) are ranges of units without header; malloc'd blocks have
  * a header just before the pointer telling where the range starts and how
  * long it is, so any alignment can be served from the same units.
+ *
+ * Adding memory must not touch all of it: under a software hypervisor
+ * every store costs microseconds, and a bitmap of one bit per unit is
+ * 1/256 of the memory. So a zone is cut into chunks of CHUNK units. A
+ * free block of a chunk or more starts a chunk and is marked in the
+ * zone's "big" bitmap (one bit per chunk); smaller blocks are marked in
+ * the per-unit bitmap, whose part for a chunk is zeroed only when the
+ * first small block is made there ("ready" bitmap, one bit per chunk).
+ * Adding a region zeroes 1/2^(CHUNK_SHIFT + UNIT_SHIFT - 2) of it and
+ * writes the headers of the few blocks that tile it.
  */
 #include <errno.h>
 #include <limits.h>
@@ -43,6 +53,10 @@
 #define NR_ORDERS (8 * __SIZEOF_POINTER__ - UNIT_SHIFT)
 #define BITS_PER_LONG (8 * sizeof(unsigned long))
 #define PAGE_UNITS_SHIFT (UK_ALLOC_PAGE_SHIFT - UNIT_SHIFT)
+/* Chunks of 4096 units (128 KiB on 64-bit targets): 512 bytes of bitmap. */
+#define CHUNK_SHIFT 12
+#define CHUNK (1UL << CHUNK_SHIFT)
+#define CHUNK_WORDS (CHUNK / BITS_PER_LONG)
 
 /* What malloc guarantees: enough for any C object. */
 #define MALLOC_ALIGN __alignof__(max_align_t)
@@ -60,7 +74,12 @@ struct free_block {
 struct zone {
 	uintptr_t start; /* first unit, page aligned */
 	unsigned long nunits;
-	unsigned long *heads; /* bit u: a free block starts at unit u */
+	/* bit u: a free block of less than a chunk starts at unit u; only
+	 * valid in the chunks whose ready bit is set */
+	unsigned long *heads;
+	unsigned long *ready; /* bit c: chunk c of heads is valid */
+	unsigned long *big; /* bit c: a free block of a chunk or more
+			     * starts at chunk c */
 	uintptr_t rstart, rend; /* the whole region, bookkeeping included */
 	struct zone *next;
 };
@@ -86,6 +105,7 @@ UK_BUILD_BUG_ON(sizeof(struct free_block) > UNIT);
 UK_BUILD_BUG_ON(NR_ORDERS > BITS_PER_LONG);
 UK_BUILD_BUG_ON(UNIT < MALLOC_ALIGN);
 UK_BUILD_BUG_ON(UK_ALLOC_PAGE_SHIFT < UNIT_SHIFT);
+UK_BUILD_BUG_ON(CHUNK_SHIFT >= NR_ORDERS);
 
 static inline struct bbuddy *to_bbuddy(struct uk_alloc *a)
 {
@@ -115,19 +135,52 @@ static inline unsigned long block_unit(const struct zone *z, const void *p)
 	return ((uintptr_t)p - z->start) >> UNIT_SHIFT;
 }
 
-static inline int head_test(const struct zone *z, unsigned long u)
+static inline int bit_test(const unsigned long *bm, unsigned long i)
 {
-	return (z->heads[u / BITS_PER_LONG] >> (u % BITS_PER_LONG)) & 1;
+	return (bm[i / BITS_PER_LONG] >> (i % BITS_PER_LONG)) & 1;
 }
 
-static inline void head_set(struct zone *z, unsigned long u)
+static inline void bit_set(unsigned long *bm, unsigned long i)
 {
-	z->heads[u / BITS_PER_LONG] |= 1UL << (u % BITS_PER_LONG);
+	bm[i / BITS_PER_LONG] |= 1UL << (i % BITS_PER_LONG);
 }
 
-static inline void head_clear(struct zone *z, unsigned long u)
+static inline void bit_clear(unsigned long *bm, unsigned long i)
 {
-	z->heads[u / BITS_PER_LONG] &= ~(1UL << (u % BITS_PER_LONG));
+	bm[i / BITS_PER_LONG] &= ~(1UL << (i % BITS_PER_LONG));
+}
+
+/* Does a free block of order k start at unit u? */
+static inline int head_test(const struct zone *z, unsigned long u,
+			    unsigned int k)
+{
+	if (k >= CHUNK_SHIFT)
+		return bit_test(z->big, u >> CHUNK_SHIFT);
+	return bit_test(z->ready, u >> CHUNK_SHIFT) && bit_test(z->heads, u);
+}
+
+static inline void head_set(struct zone *z, unsigned long u, unsigned int k)
+{
+	unsigned long c = u >> CHUNK_SHIFT;
+
+	if (k >= CHUNK_SHIFT) {
+		bit_set(z->big, c);
+		return;
+	}
+	if (!bit_test(z->ready, c)) {
+		memset(z->heads + c * CHUNK_WORDS, 0,
+		       CHUNK_WORDS * sizeof(unsigned long));
+		bit_set(z->ready, c);
+	}
+	bit_set(z->heads, u);
+}
+
+static inline void head_clear(struct zone *z, unsigned long u, unsigned int k)
+{
+	if (k >= CHUNK_SHIFT)
+		bit_clear(z->big, u >> CHUNK_SHIFT);
+	else
+		bit_clear(z->heads, u); /* its chunk is ready: it was set */
 }
 
 static void block_insert(struct bbuddy *b, struct zone *z, unsigned long u,
@@ -144,7 +197,7 @@ static void block_insert(struct bbuddy *b, struct zone *z, unsigned long u,
 	b->free[k] = fb;
 	b->nonempty |= 1UL << k;
 	b->free_units += 1UL << k;
-	head_set(z, u);
+	head_set(z, u, k);
 }
 
 static void block_remove(struct bbuddy *b, struct zone *z, unsigned long u)
@@ -161,7 +214,7 @@ static void block_remove(struct bbuddy *b, struct zone *z, unsigned long u)
 	if (!b->free[k])
 		b->nonempty &= ~(1UL << k);
 	b->free_units -= 1UL << k;
-	head_clear(z, u);
+	head_clear(z, u, k);
 }
 
 /*
@@ -176,7 +229,7 @@ static int find_free(const struct zone *z, unsigned long u, unsigned long *head,
 	for (k = 0; k < NR_ORDERS && (1UL << k) <= z->nunits; k++) {
 		unsigned long h = u & ~((1UL << k) - 1);
 
-		if (head_test(z, h) && unit_block(z, h)->order == k) {
+		if (head_test(z, h, k) && unit_block(z, h)->order == k) {
 			*head = h;
 			*order = k;
 			return 1;
@@ -192,7 +245,7 @@ static void release_block(struct bbuddy *b, struct zone *z, unsigned long u,
 	while (k + 1 < NR_ORDERS) {
 		unsigned long buddy = u ^ (1UL << k);
 
-		if (buddy + (1UL << k) > z->nunits || !head_test(z, buddy) ||
+		if (buddy + (1UL << k) > z->nunits || !head_test(z, buddy, k) ||
 		    unit_block(z, buddy)->order != k)
 			break;
 		block_remove(b, z, buddy);
@@ -486,33 +539,42 @@ static __ssz bb_availmem(struct uk_alloc *a)
 				     (__ssz)(b->free_units << UNIT_SHIFT);
 }
 
+/* Words of a bitmap of n bits. */
+static inline unsigned long bm_words(unsigned long n)
+{
+	return (n + BITS_PER_LONG - 1) / BITS_PER_LONG;
+}
+
 /*
- * Lays out a zone in [meta, end): its head bitmap first, its units from
- * the next page boundary on. Sizes the bitmap for all of [meta, end), a
- * slight overestimate that keeps this a single pass.
+ * Lays out a zone in [meta, end): its ready and big bitmaps, its head
+ * bitmap (whole chunks), then its units from the next page boundary on.
+ * Sizes the bitmaps for all of [meta, end), a slight overestimate that
+ * keeps this a single pass. Only the ready and big bitmaps are zeroed.
  */
 static int zone_setup(struct zone *z, uintptr_t meta, uintptr_t end)
 {
 	uintptr_t bm = ALIGN_UP(meta, sizeof(unsigned long));
-	unsigned long maxunits;
-	size_t bmbytes;
+	unsigned long maxchunks, nchunks;
+	size_t cbytes, bmbytes;
 
 	end = ALIGN_DOWN(end, UK_ALLOC_PAGE_SIZE);
 	if (bm >= end)
 		return -ENOMEM;
-	maxunits = (end - bm) >> UNIT_SHIFT;
-	bmbytes = (maxunits + BITS_PER_LONG - 1) / BITS_PER_LONG *
-		  sizeof(unsigned long);
+	maxchunks = (((end - bm) >> UNIT_SHIFT) + CHUNK - 1) >> CHUNK_SHIFT;
+	cbytes = bm_words(maxchunks) * sizeof(unsigned long);
+	bmbytes = 2 * cbytes + maxchunks * CHUNK_WORDS * sizeof(unsigned long);
 	if (bmbytes >= end - bm)
 		return -ENOMEM;
 	z->start = ALIGN_UP(bm + bmbytes, UK_ALLOC_PAGE_SIZE);
 	if (z->start >= end)
 		return -ENOMEM;
 	z->nunits = (end - z->start) >> UNIT_SHIFT;
-	z->heads = (unsigned long *)bm;
-	memset(z->heads, 0,
-	       (z->nunits + BITS_PER_LONG - 1) / BITS_PER_LONG *
-		       sizeof(unsigned long));
+	z->ready = (unsigned long *)bm;
+	z->big = (unsigned long *)(bm + cbytes);
+	z->heads = (unsigned long *)(bm + 2 * cbytes);
+	nchunks = (z->nunits + CHUNK - 1) >> CHUNK_SHIFT;
+	memset(z->ready, 0, bm_words(nchunks) * sizeof(unsigned long));
+	memset(z->big, 0, bm_words(nchunks) * sizeof(unsigned long));
 	z->next = NULL;
 	return 0;
 }
