@@ -10,10 +10,10 @@
 #include <uk/plat/console.h>
 #include <uk/plat/time.h>
 #include <uk/print.h>
+#include "printk.h"
 
 /* One message, prefix included; longer ones are cut and marked. */
 #define PRINTK_BUFSIZE 512
-#define TRUNC_MARK "[...]\n"
 
 /*
  * Set when the last message did not end its line: the next one continues
@@ -86,17 +86,27 @@ static size_t put_message(char *buf, size_t size, size_t len, const char *fmt,
 	return len + ret;
 }
 
+size_t ukdebug_printk_format(char *buf, size_t size, int prefix, int lvl,
+			     const char *srcname, unsigned int srcline,
+			     const char *fmt, va_list ap)
+{
+	size_t len = 0;
+
+	if (prefix)
+		len = put_prefix(buf, size, lvl, srcname, srcline);
+	return put_message(buf, size, len, fmt, ap);
+}
+
 void _uk_vprintk(int lvl, const char *srcname, unsigned int srcline,
 		 const char *fmt, va_list ap)
 {
 	char buf[PRINTK_BUFSIZE];
-	size_t len = 0;
+	size_t len;
 
 	if (lvl > UK_PRINT_KLVL_MAX)
 		return;
-	if (!midline)
-		len = put_prefix(buf, sizeof(buf), lvl, srcname, srcline);
-	len = put_message(buf, sizeof(buf), len, fmt, ap);
+	len = ukdebug_printk_format(buf, sizeof(buf), !midline, lvl, srcname,
+				    srcline, fmt, ap);
 	if (len)
 		midline = buf[len - 1] != '\n';
 	/* Prefix and text in one write, so they stay together. */
