@@ -2,9 +2,11 @@
 /*
  * unittests: runs every linked uktest suite. Arguments: suite=a,b to
  * select suites, uktest_fail=1 for the failing self-check, seed=N for
- * the randomized tests, stress_div=N to shorten them. Exit status 0 when
- * all passed, 1 otherwise. bench=alloc / bench=sched / bench=idle run a benchmark
- * instead (bench.c).
+ * the randomized tests, stress_div=N to shorten them, getenv_check=1 when
+ * the environment holds UK_TEST_ENV=a=b,c and UK_TEST_ENVX=other (linuxu,
+ * see nolibc.getenv). Exit status 0 when all passed, 1 otherwise.
+ * bench=alloc / bench=sched / bench=idle run a benchmark instead
+ * (bench.c).
  */
 #include <string.h>
 #include <uk/test.h>
