@@ -11,6 +11,9 @@
 # xen-x86_64 boots as a PV and as a PVH guest under `xl create` in the Xen
 # test bed (support/scripts/xen-testbed), where sched.tls_vars and
 # sched.stack_guard must really run (thread pointer and guard pages).
+# The linuxu boots get two variables in their environment and
+# getenv_check=1: nolibc.getenv must find them through getenv(). Every
+# full run must include the nolibc, ukdebug and argparse suites.
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-system-mipsel \
 	qemu-arm-static qemu-mips-static qemu-mipsel-static \
@@ -71,17 +74,19 @@ cp "$T_DIR/arm32/unittests/build/include/config/auto.conf" "$rpi/include/config/
 # label:image:environment[:arguments] (boots through uk-run, status = the
 # app's). Under this host's software KVM, byte-wise memory access is ~100x
 # slower than under TCG: the stress tests do 1/20 of their work there.
-boots="linuxu-x86_64:x86_64/build/unittests_linuxu-x86_64:
+# (no ':' and no blanks in the values: they pass through 'env $env').
+uenv="UK_TEST_ENV=a=b,c UK_TEST_ENVX=other:getenv_check=1"
+boots="linuxu-x86_64:x86_64/build/unittests_linuxu-x86_64:$uenv
 kvm-x86_64-tcg:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm
 kvm-x86_64-pc:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=pc
-linuxu-arm32:arm32/build/unittests_linuxu-arm32:
+linuxu-arm32:arm32/build/unittests_linuxu-arm32:$uenv
 kvm-arm32:arm32/build/unittests_kvm-arm32:
 baremetal-arm32:arm32/rpi-elf/unittests_baremetal-arm32:
-linuxu-mips32:mips32/build/unittests_linuxu-mips32:
+linuxu-mips32:mips32/build/unittests_linuxu-mips32:$uenv
 baremetal-mips32:mips32/build/unittests_baremetal-mips32:
-linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:
+linuxu-mips32el:mips32el/build/unittests_linuxu-mips32el:$uenv
 baremetal-mips32el:mips32el/build/unittests_baremetal-mips32el:
-region-linuxu-x86_64:region/build/unittests_linuxu-x86_64:
+region-linuxu-x86_64:region/build/unittests_linuxu-x86_64:$uenv
 region-kvm-x86_64-tcg:region/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm"
 # The two Xen boots make one pair (Xen in QEMU/TCG, ~30-60 s each). The
 # PV heap is only the pages Xen's domain builder mapped (a few MiB, see
@@ -133,6 +138,17 @@ while IFS=: read -r label img env args; do
 		fail "$label: only ${BASH_REMATCH[1]} tests ran"
 	grep -aq '^\[ PASS \] uktest.selfcheck_fail' "$out" &&
 		fail "$label: the failing self-check ran"
+	if [[ ${args:-} != suite=* ]]; then
+		for s in nolibc ukdebug argparse; do
+			grep -aq "^\[ PASS \] $s\." "$out" ||
+				fail "$label: suite $s did not run"
+		done
+	fi
+	# The environment really reached getenv() (not a skipped check).
+	if [[ ${args:-} = *getenv_check=1* ]]; then
+		grep -aqx '\[ PASS \] nolibc\.getenv' "$out" ||
+			fail "$label: nolibc.getenv did not pass"
+	fi
 	[ "$rc" = 0 ] || fail "$label: exit status $rc, expected 0"
 	if [[ $label = xen-* ]]; then
 		# TLS and guard pages are there: no "not run"/"canary only".
