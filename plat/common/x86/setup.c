@@ -174,18 +174,15 @@ static int boot_pvh(const struct hvm_start_info *si)
 	return cmdline_split(0);
 }
 
-/* Page 0 not present: NULL dereferences fault (#PF at CR2 0). */
+/*
+ * Page 0 not present: NULL dereferences fault (#PF at CR2 0). entry32.S
+ * maps the first 2 MiB with 4-KiB pages; page 0 stays until the BIOS data
+ * area there has been read (x86_acpi_init).
+ */
 static void guard_page0(void)
 {
-	unsigned int i;
-
-	for (i = 0; i < 512; i++)
-		x86_pt0[i] = i ? (i * 4096ULL) | X86_PTE_P | X86_PTE_RW : 0;
-	x86_pd[0] = (uintptr_t)x86_pt0 | X86_PTE_P | X86_PTE_RW;
-	__asm__ __volatile__("mov %%cr3, %%rax; mov %%rax, %%cr3"
-			     :
-			     :
-			     : "rax", "memory");
+	x86_pt0[0] = 0;
+	__asm__ __volatile__("invlpg (%0)" : : "r"(0UL) : "memory");
 }
 
 void x86_pc_start(void)
