@@ -33,6 +33,24 @@ void _uk_test_fail(const char *file, unsigned int line, const char *fmt, ...)
 	printf("\n");
 }
 
+size_t uk_test_strlen(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n])
+		n++;
+	return n;
+}
+
+int uk_test_streq(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
 const char *uk_test_arg(const char *key)
 {
 	size_t n = strlen(key);

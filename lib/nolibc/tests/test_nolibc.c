@@ -16,25 +16,6 @@
 #include <string.h>
 #include <uk/test.h>
 
-/* Byte-wise comparison that does not rely on the string.h under test. */
-static int same_str(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
-static size_t own_strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 static void own_fill(void *p, unsigned char c, size_t n)
 {
 	unsigned char *b = p;
@@ -55,11 +36,11 @@ static void __printf(4, 5) check_fmt(const char *file, unsigned int line,
 	va_start(ap, fmt);
 	ret = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (ret != (int)own_strlen(expect) || !same_str(buf, expect))
+	if (ret != (int)uk_test_strlen(expect) || !uk_test_streq(buf, expect))
 		_uk_test_fail(
 			file, line,
 			"format \"%s\": expected \"%s\" (%d), got \"%s\" (%d)",
-			fmt, expect, (int)own_strlen(expect), buf, ret);
+			fmt, expect, (int)uk_test_strlen(expect), buf, ret);
 }
 
 #define FMT(expect, fmt, ...) \
@@ -214,24 +195,24 @@ UK_TESTCASE(nolibc, printf_truncation)
 	own_fill(buf, 'x', sizeof(buf));
 	ret = snprintf(buf, 5, "%d", 123456);
 	UK_TEST_EXPECT_SNUM_EQ(ret, 6);
-	UK_TEST_EXPECT(same_str(buf, "1234"));
+	UK_TEST_EXPECT_STR_EQ(buf, "1234");
 	UK_TEST_EXPECT(buf[5] == 'x');
 
 	own_fill(buf, 'x', sizeof(buf));
 	ret = snprintf(buf, 4, "%-6s|", "ab");
 	UK_TEST_EXPECT_SNUM_EQ(ret, 7);
-	UK_TEST_EXPECT(same_str(buf, "ab "));
+	UK_TEST_EXPECT_STR_EQ(buf, "ab ");
 
 	own_fill(buf, 'x', sizeof(buf));
 	ret = snprintf(buf, 8, "%s and %s", "this", "that");
 	UK_TEST_EXPECT_SNUM_EQ(ret, 13);
-	UK_TEST_EXPECT(same_str(buf, "this an"));
+	UK_TEST_EXPECT_STR_EQ(buf, "this an");
 	UK_TEST_EXPECT(buf[8] == 'x');
 
 	/* Exactly fitting: size = length + 1. */
 	ret = snprintf(buf, 4, "%s", "abc");
 	UK_TEST_EXPECT_SNUM_EQ(ret, 3);
-	UK_TEST_EXPECT(same_str(buf, "abc"));
+	UK_TEST_EXPECT_STR_EQ(buf, "abc");
 
 	/* Size 1: only the NUL. */
 	own_fill(buf, 'x', sizeof(buf));
@@ -250,7 +231,7 @@ UK_TESTCASE(nolibc, printf_truncation)
 	/* sprintf: no size. */
 	ret = sprintf(buf, "%03d:%x", 9, 0xabU);
 	UK_TEST_EXPECT_SNUM_EQ(ret, 6);
-	UK_TEST_EXPECT(same_str(buf, "009:ab"));
+	UK_TEST_EXPECT_STR_EQ(buf, "009:ab");
 }
 
 UK_TESTCASE(nolibc, printf_unsupported)
@@ -264,7 +245,7 @@ UK_TESTCASE(nolibc, printf_unsupported)
 	ret = snprintf(buf, sizeof(buf), fmt, 1.5, 3);
 	UK_TEST_EXPECT_SNUM_EQ(ret, -1);
 	UK_TEST_EXPECT_SNUM_EQ(errno, EINVAL);
-	UK_TEST_EXPECT(same_str(buf, "x=%f"));
+	UK_TEST_EXPECT_STR_EQ(buf, "x=%f");
 }
 
 /* printf to the console: longer than its 128-byte staging buffer. */
@@ -619,12 +600,12 @@ UK_TESTCASE(nolibc, malloc_free)
 
 	p = (unsigned char *)strdup("dup me");
 	if (UK_TEST_EXPECT_NOT_NULL(p)) {
-		UK_TEST_EXPECT(same_str((char *)p, "dup me"));
+		UK_TEST_EXPECT_STR_EQ((char *)p, "dup me");
 		free(p);
 	}
 	p = (unsigned char *)strndup("dup me", 3);
 	if (UK_TEST_EXPECT_NOT_NULL(p)) {
-		UK_TEST_EXPECT(same_str((char *)p, "dup"));
+		UK_TEST_EXPECT_STR_EQ((char *)p, "dup");
 		free(p);
 	}
 }
@@ -805,12 +786,12 @@ UK_TESTCASE(nolibc, errno)
 	UK_TEST_EXPECT_SNUM_EQ(EINVAL, 22);
 	UK_TEST_EXPECT_SNUM_EQ(ERANGE, 34);
 	UK_TEST_EXPECT_SNUM_EQ(ENOMEM, 12);
-	UK_TEST_EXPECT(same_str(strerror(0), "Success"));
-	UK_TEST_EXPECT(
-		same_str(strerror(ERANGE), "Numerical result out of range"));
-	UK_TEST_EXPECT(same_str(strerror(ENOMEM), "Cannot allocate memory"));
-	UK_TEST_EXPECT(same_str(strerror(-1), "Unknown error"));
-	UK_TEST_EXPECT(same_str(strerror(100000), "Unknown error"));
+	UK_TEST_EXPECT_STR_EQ(strerror(0), "Success");
+	UK_TEST_EXPECT(uk_test_streq(strerror(ERANGE),
+				     "Numerical result out of range"));
+	UK_TEST_EXPECT_STR_EQ(strerror(ENOMEM), "Cannot allocate memory");
+	UK_TEST_EXPECT_STR_EQ(strerror(-1), "Unknown error");
+	UK_TEST_EXPECT_STR_EQ(strerror(100000), "Unknown error");
 	errno = EIO;
 	FMT("Input/output error", "%m");
 }
@@ -885,10 +866,10 @@ UK_TESTCASE(nolibc, memcpy_memmove)
 	own_fill(s, 0, sizeof(s));
 	memcpy(s, "0123456789", 10);
 	memmove(s + 2, s, 6);
-	UK_TEST_EXPECT(same_str(s, "0101234589"));
+	UK_TEST_EXPECT_STR_EQ(s, "0101234589");
 	memcpy(s, "0123456789", 10);
 	memmove(s, s + 2, 6);
-	UK_TEST_EXPECT(same_str(s, "2345676789"));
+	UK_TEST_EXPECT_STR_EQ(s, "2345676789");
 }
 
 UK_TESTCASE(nolibc, memset_memcmp)
@@ -1020,15 +1001,15 @@ UK_TESTCASE(nolibc, strncpy_strcat)
 	own_fill(d, 'X', sizeof(d));
 	d[0] = '\0';
 	UK_TEST_EXPECT_PTR_EQ(strcat(d, "foo"), d);
-	UK_TEST_EXPECT(same_str(d, "foo"));
+	UK_TEST_EXPECT_STR_EQ(d, "foo");
 	strcat(d, "");
 	strcat(d, "bar");
-	UK_TEST_EXPECT(same_str(d, "foobar"));
+	UK_TEST_EXPECT_STR_EQ(d, "foobar");
 	UK_TEST_EXPECT(d[7] == 'X');
 	strncat(d, "bazzz", 3);
-	UK_TEST_EXPECT(same_str(d, "foobarbaz"));
+	UK_TEST_EXPECT_STR_EQ(d, "foobarbaz");
 	UK_TEST_EXPECT_PTR_EQ(strcpy(d, "x"), d);
-	UK_TEST_EXPECT(same_str(d, "x") && d[2] == 'o');
+	UK_TEST_EXPECT(uk_test_streq(d, "x") && d[2] == 'o');
 }
 
 /*
@@ -1054,10 +1035,10 @@ UK_TESTCASE(nolibc, getenv)
 		return;
 	v = getenv("UK_TEST_ENV");
 	if (UK_TEST_EXPECT_NOT_NULL(v))
-		UK_TEST_EXPECT(same_str(v, "a=b,c"));
+		UK_TEST_EXPECT_STR_EQ(v, "a=b,c");
 	v = getenv("UK_TEST_ENVX");
 	if (UK_TEST_EXPECT_NOT_NULL(v))
-		UK_TEST_EXPECT(same_str(v, "other"));
+		UK_TEST_EXPECT_STR_EQ(v, "other");
 	/* A prefix of a name is not that name. */
 	UK_TEST_EXPECT_NULL(getenv("UK_TEST_EN"));
 }

@@ -16,24 +16,6 @@
 #include <uk/test.h>
 #include "../printk.h"
 
-static int same_str(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
-static size_t own_strlen(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n])
-		n++;
-	return n;
-}
-
 static size_t fmt_msg(char *buf, size_t size, int prefix, int lvl,
 		      const char *src, unsigned int line, const char *fmt, ...)
 {
@@ -58,7 +40,7 @@ static void __printf(4, 5) check_msg(const char *file, unsigned int line,
 	len = ukdebug_printk_format(buf, sizeof(buf), 0, KLVL_INFO, NULL, 0,
 				    fmt, ap);
 	va_end(ap);
-	if (len != own_strlen(expect) || !same_str(buf, expect))
+	if (len != uk_test_strlen(expect) || !uk_test_streq(buf, expect))
 		_uk_test_fail(file, line,
 			      "message \"%s\": expected \"%s\", got \"%s\"",
 			      fmt, expect, buf);
@@ -141,19 +123,19 @@ UK_TESTCASE(ukdebug, printk_prefix)
 	for (lvl = KLVL_CRIT; lvl <= KLVL_DEBUG; lvl++) {
 		len = fmt_msg(buf, sizeof(buf), 1, lvl, NULL, 0, "x=%d\n", 5);
 		snprintf(want, sizeof(want), "%sx=5\n", names[lvl]);
-		if (!UK_TEST_EXPECT(same_str(after_time(buf), want)))
+		if (!UK_TEST_EXPECT(uk_test_streq(after_time(buf), want)))
 			UK_TEST_FAIL("level %d: \"%s\"", lvl, buf);
-		UK_TEST_EXPECT_UNUM_EQ(len, own_strlen(buf));
+		UK_TEST_EXPECT_UNUM_EQ(len, uk_test_strlen(buf));
 	}
 	/* With the source place. */
 	fmt_msg(buf, sizeof(buf), 1, KLVL_WARN, "lib/a.c", 42, "%s", "hi");
-	UK_TEST_EXPECT(same_str(after_time(buf), "Warn: lib/a.c:42: hi"));
+	UK_TEST_EXPECT_STR_EQ(after_time(buf), "Warn: lib/a.c:42: hi");
 	/* A level out of range gets no name. */
 	fmt_msg(buf, sizeof(buf), 1, 9, NULL, 0, "plain");
-	UK_TEST_EXPECT(same_str(after_time(buf), "plain"));
+	UK_TEST_EXPECT_STR_EQ(after_time(buf), "plain");
 	/* A continued line gets no prefix at all. */
 	len = fmt_msg(buf, sizeof(buf), 0, KLVL_ERR, "f.c", 1, "more\n");
-	UK_TEST_EXPECT(same_str(buf, "more\n"));
+	UK_TEST_EXPECT_STR_EQ(buf, "more\n");
 	UK_TEST_EXPECT_UNUM_EQ(len, 5);
 #if CONFIG_LIBUKDEBUG_PRINTK_TIME
 	/* The checker itself rejects what is not a time prefix. */
@@ -174,18 +156,18 @@ UK_TESTCASE(ukdebug, printk_truncation)
 	len = fmt_msg(buf, sizeof(buf), 0, KLVL_INFO, NULL, 0, "%s",
 		      "0123456789012345678901234567890");
 	UK_TEST_EXPECT_UNUM_EQ(len, 31);
-	UK_TEST_EXPECT(same_str(buf, "0123456789012345678901234567890"));
+	UK_TEST_EXPECT_STR_EQ(buf, "0123456789012345678901234567890");
 	/* One more: cut, and the end says so. */
 	len = fmt_msg(buf, sizeof(buf), 0, KLVL_INFO, NULL, 0, "%s%d",
 		      "0123456789012345678901234567890", 1);
 	UK_TEST_EXPECT_UNUM_EQ(len, 31);
-	UK_TEST_EXPECT(same_str(buf, "0123456789012345678901234[...]\n"));
+	UK_TEST_EXPECT_STR_EQ(buf, "0123456789012345678901234[...]\n");
 	/* A long prefix does not overrun the buffer either. */
 	len = fmt_msg(buf, sizeof(buf), 1, KLVL_DEBUG,
 		      "a/very/long/source/file/name.c", 12345, "%s", "text");
 	UK_TEST_EXPECT(len < sizeof(buf));
-	UK_TEST_EXPECT_UNUM_EQ(len, own_strlen(buf));
-	UK_TEST_EXPECT(same_str(buf + len - 6, "[...]\n"));
+	UK_TEST_EXPECT_UNUM_EQ(len, uk_test_strlen(buf));
+	UK_TEST_EXPECT_STR_EQ(buf + len - 6, "[...]\n");
 }
 
 /* uk_hexdumpsn must produce expect exactly and return its length. */
@@ -198,7 +180,7 @@ static void check_dump(const char *file, unsigned int line, const char *expect,
 
 	n = uk_hexdumpsn(buf, sizeof(buf), data, len, flags, groupsize,
 			 linelen);
-	if (n != own_strlen(expect) || !same_str(buf, expect))
+	if (n != uk_test_strlen(expect) || !uk_test_streq(buf, expect))
 		_uk_test_fail(file, line, "hexdump: expected\n%sgot (%u)\n%s",
 			      expect, (unsigned int)n, buf);
 }
@@ -278,7 +260,7 @@ UK_TESTCASE(ukdebug, hexdump_shapes)
 	buf[10] = 'x';
 	n = uk_hexdumpsn(buf, 10, b8, 8, 0, 1, 16);
 	UK_TEST_EXPECT_UNUM_EQ(n, 34);
-	UK_TEST_EXPECT(same_str(buf, "00000000 "));
+	UK_TEST_EXPECT_STR_EQ(buf, "00000000 ");
 	UK_TEST_EXPECT(buf[10] == 'x');
 	n = uk_hexdumpsn(NULL, 0, b8, 8, 0, 1, 16);
 	UK_TEST_EXPECT_UNUM_EQ(n, 34);

@@ -109,6 +109,22 @@ void _uk_test_fail(const char *file, unsigned int line, const char *fmt, ...)
 	})
 
 /*
+ * Byte-wise string length and equality that use no string.h: the suites
+ * of the C libraries test that very string.h.
+ */
+size_t uk_test_strlen(const char *s);
+int uk_test_streq(const char *a, const char *b);
+#define UK_TEST_EXPECT_STR_EQ(x, y)                                         \
+	({                                                                  \
+		const char *__a = (x), *__b = (y);                          \
+		int __ok = uk_test_streq(__a, __b);                         \
+		if (!__ok)                                                  \
+			UK_TEST_FAIL("expected %s == %s: \"%s\" != \"%s\"", \
+				     #x, #y, __a, __b);                     \
+		__ok;                                                       \
+	})
+
+/*
  * Runs the selected tests. Arguments understood: suite=a,b (only these
  * suites), uktest_fail=1 (the failing self-check too); others are kept
  * for uk_test_arg(). Returns the number of failed tests.
