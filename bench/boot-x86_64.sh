@@ -4,7 +4,8 @@
 # start to exit (median of 5) per machine (pc with qboot and with SeaBIOS,
 # q35, microvm; the baremetal ISO with SeaBIOS and GRUB) and accelerator
 # (TCG; KVM when /dev/kvm works); the guest's own time from its first
-# instruction to main() (TSC, printed by a CONFIG_KVM_X86_BOOT_TIME build);
+# instruction to main() (TSC, printed by a CONFIG_KVM_X86_BOOT_TIME build;
+# per machine at -m 64M, and on pc at -m 2M and 256M);
 # the smallest -m each machine boots the image in (bisected in 64 KiB
 # steps). This machine's KVM is a software one: its times are emulation.
 # Prints: bench<TAB>image<TAB>metric<TAB>value<TAB>unit
@@ -65,6 +66,16 @@ for accel in "${accels[@]}"; do
 			row boot "${img##*/}" "guest_us_to_main_${accel}_${m/\//_}" \
 				"${us:-NaN}" "us (TSC, ${src:-?})"
 		fi
+	done
+	# Entry to main against guest memory (pc; the rows above are 64M):
+	# set-up work that grows with memory shows here.
+	for mem in 2M 256M; do
+		boot "$accel" pc "$timed_app/build/helloworld_kvm-x86_64" "$mem" ||
+			continue
+		us=$(sed -n 's/^kvm: boot time: entry to main \([0-9]*\) us .*/\1/p' \
+			"$B_DIR/boot.out")
+		row boot "${img##*/}" "guest_us_to_main_${accel}_pc_m$mem" \
+			"${us:-NaN}" us
 	done
 done
 # The PC: SeaBIOS, GRUB from the ISO, then the image (TCG; under the
