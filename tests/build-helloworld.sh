@@ -45,6 +45,7 @@ rc=$?
 expect_line "$T_DIR/run.out" "arg[1]: via-run"
 expect_line "$T_DIR/run.out" "uk-run: $img via-run status=3"
 [ "$rc" != 0 ] || fail "make run did not carry the exit status"
-grep -q '^make: \*\*\* \[.*\] Error 3$' "$T_DIR/run.out" ||
+# (make[N]: under make test.)
+grep -Eq '^make(\[[0-9]+\])?: \*\*\* \[.*\] Error 3$' "$T_DIR/run.out" ||
 	fail "make run did not report Error 3: $(tail -2 "$T_DIR/run.out")"
 echo "ok"
