@@ -11,7 +11,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
-#include <uk/plat/console.h>
+#include <uk/plat/common/putk.h>
 #include <linuxu/setup.h>
 
 #define SIGSEGV 11
@@ -60,24 +60,15 @@ struct k_stack {
 
 static char altstack[16384] __align(16);
 
-static void puts_out(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	ukplat_coutk(s, n);
-}
-
 static void on_segv(int sig __unused, void *info, void *uctx __unused)
 {
 	void *addr = *(void **)((char *)info + SI_ADDR_OFFSET);
 	const char *owner;
 
 	if (linuxu_guard_owner(addr, &owner)) {
-		puts_out("\nCRASH: stack overflow in thread ");
-		puts_out(owner ? owner : "(unnamed)");
-		puts_out(" (it hit the guard page under its stack)\n");
+		plat_puts("\nCRASH: stack overflow in thread ");
+		plat_puts(owner ? owner : "(unnamed)");
+		plat_puts(" (it hit the guard page under its stack)\n");
 		ukplat_crash();
 	}
 	/* Not ours: SA_RESETHAND restored the default, SA_NODEFER lets

@@ -13,6 +13,7 @@
 #include <arm/pl011.h>
 #include <arm/semihost.h>
 #include <arm/setup.h>
+#include <uk/plat/common/putk.h>
 #include "rpi2.h"
 
 #define ATAG_NONE 0
@@ -38,15 +39,6 @@
  */
 #define PM_RSTS_PARTITION_BITS 0x555U
 #define PM_RSTS_PARTITION_HALT 0x555U
-
-static void rpi2_puts(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	ukplat_coutk(s, n);
-}
 
 /* UART0 (PL011) on GPIO 14/15, which the firmware may have left as GPIO. */
 static void rpi2_console_init(void)
@@ -117,10 +109,10 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 			    &cmdline);
 	}
 	if (arm_mem_add_ram(ram_base, ram_len, res, ARRAY_SIZE(res)))
-		rpi2_puts("rpi2: too many memory regions\n");
+		plat_puts("rpi2: too many memory regions\n");
 	rpi2_intc_init();
 	if (rpi2_systimer_init()) {
-		rpi2_puts("rpi2: cannot set up the system timer\n");
+		plat_puts("rpi2: cannot set up the system timer\n");
 		ukplat_crash();
 	}
 	arm_boot_main(cmdline);
@@ -170,7 +162,7 @@ void ukplat_terminate(int status)
  */
 void ukplat_crash(void)
 {
-	rpi2_puts("rpi2: crashed\n");
+	plat_puts("rpi2: crashed\n");
 #if CONFIG_BAREMETAL_ARM32_SEMIHOSTING
 	arm_semihost_exit(UKPLAT_STATUS_CRASH);
 #endif

@@ -16,6 +16,7 @@
 #include <arm/psci.h>
 #include <arm/semihost.h>
 #include <arm/setup.h>
+#include <uk/plat/common/putk.h>
 #include <arm/timer.h>
 
 #define VIRT_DTB_FALLBACK 0x40000000UL
@@ -28,15 +29,6 @@
 static __nsec wall_at_boot;
 /* For the drivers probed later (arm32/virtio.c). */
 const void *kvm_arm_fdt;
-
-static void kvm_puts(const char *s)
-{
-	unsigned int n = 0;
-
-	while (s[n])
-		n++;
-	ukplat_coutk(s, n);
-}
 
 static void kvm_console_init(const void *fdt)
 {
@@ -59,13 +51,13 @@ static void kvm_mem_init(const void *fdt)
 	int i;
 
 	if (n < 0) {
-		kvm_puts("kvm: too many memory ranges\n");
+		plat_puts("kvm: too many memory ranges\n");
 		n = ARRAY_SIZE(ram);
 	}
 	for (i = 0; i < n; i++)
 		if (arm_mem_add_ram(ram[i].base, ram[i].end - ram[i].base, res,
 				    ARRAY_SIZE(res)))
-			kvm_puts("kvm: too many memory regions\n");
+			plat_puts("kvm: too many memory regions\n");
 }
 
 /* The PL031 RTC counts seconds since the epoch; read it once. */
@@ -96,18 +88,18 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	if (uk_fdt_check(fdt))
 		fdt = (const void *)VIRT_DTB_FALLBACK;
 	if (uk_fdt_check(fdt)) {
-		kvm_puts("kvm: no device tree found\n");
+		plat_puts("kvm: no device tree found\n");
 		ukplat_crash();
 	}
 	kvm_console_init(fdt);
 	arm_psci_init(fdt);
 	kvm_mem_init(fdt);
 	if (arm_gicv2_init(fdt)) {
-		kvm_puts("kvm: no GICv2 in the device tree\n");
+		plat_puts("kvm: no GICv2 in the device tree\n");
 		ukplat_crash();
 	}
 	if (arm_gtimer_init(fdt)) {
-		kvm_puts("kvm: no generic timer\n");
+		plat_puts("kvm: no generic timer\n");
 		ukplat_crash();
 	}
 	kvm_rtc_init(fdt);
@@ -137,6 +129,6 @@ void ukplat_terminate(int status)
 
 void ukplat_crash(void)
 {
-	kvm_puts("kvm: crashed\n");
+	plat_puts("kvm: crashed\n");
 	kvm_power_off(UKPLAT_STATUS_CRASH);
 }
