@@ -224,19 +224,19 @@ static int debug_exit_present(void)
 
 void ukplat_terminate(int status)
 {
+	int debug_exit = debug_exit_present();
+
 	ukarch_irq_disable();
-	if (debug_exit_present()) {
-		if (status < 0 || status > DEBUG_EXIT_MAX_STATUS) {
-			plat_puts(X86_PC_PLAT ": exit status ");
-			plat_putint(status);
-			plat_puts(" does not fit QEMU's exit code: it exits "
-				  "with 126\n");
-			status = DEBUG_EXIT_MAX_STATUS;
-		}
-		x86_console_flush();
-		outl(DEBUG_EXIT_PORT, (uint32_t)status + 1);
+	if (debug_exit && (status < 0 || status > DEBUG_EXIT_MAX_STATUS)) {
+		plat_puts(X86_PC_PLAT ": exit status ");
+		plat_putint(status);
+		plat_puts(
+			" does not fit QEMU's exit code: it exits with 126\n");
+		status = DEBUG_EXIT_MAX_STATUS;
 	}
 	x86_console_flush();
+	if (debug_exit)
+		outl(DEBUG_EXIT_PORT, (uint32_t)status + 1);
 	x86_acpi_poweroff();
 	plat_puts(X86_PC_PLAT ": cannot power off; halted with status ");
 	plat_putint(status);
