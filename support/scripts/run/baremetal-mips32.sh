@@ -13,28 +13,17 @@
 #   "malta: exit status N" or "malta: crash": this script turns that line
 #   into N or 125 (UKPLAT_STATUS_CRASH).
 : "${qemu_sys:=qemu-system-mips}"
-command -v "$qemu_sys" >/dev/null || {
-	echo "error: $qemu_sys not found: install qemu-system-mips" \
-		"(support/scripts/install-deps)" >&2
-	exit 2
-}
-
-# Single-quote each argument for uk_argnparse (POSIX shell quoting).
-cmdline=
-for a in "$@"; do
-	cmdline+="${cmdline:+ }'${a//\'/\'\\\'\'}'"
-done
+need_cmd "$qemu_sys" qemu-system-mips
 
 qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot
 	-semihosting-config enable=on,target=native
-	-kernel "$img" -append "$cmdline")
+	-kernel "$img" -append "$(quote_args "$@")")
 # shellcheck disable=SC2206
 [ -n "${UK_QEMU_EXTRA:-}" ] && qemu+=($UK_QEMU_EXTRA)
 
 if [ "$debug" = 1 ]; then
-	echo "gdb server on localhost:1234, CPU stopped; in another terminal:" >&2
-	echo "  gdb-multiarch -ex 'target remote localhost:1234' $img.dbg" >&2
+	gdb_hint gdb-multiarch
 	run_cmd "${qemu[@]}" -s -S
 fi
 if [ "$dry" = 1 ]; then

@@ -70,9 +70,7 @@ x86_qemu_run() {
 		echo "uk-run: QEMU waits for gdb on localhost:1234; attach with:" >&2
 		echo "  gdb -ex 'target remote localhost:1234' -ex 'hbreak main'" \
 			"-ex continue $img.dbg" >&2
-		show_cmd "${qemu[@]}" -s -S
-		"${qemu[@]}" -s -S
-		exit $?
+		run_cmd "${qemu[@]}" -s -S
 	fi
 	local rc=0
 	show_cmd "${qemu[@]}"
