@@ -55,6 +55,18 @@ expect_line() {
 	grep -qxF -- "$2" "$1" || fail "expected line '$2' in $1; got: $(head -c 600 "$1")"
 }
 
+# expect_archtest_arm32 CTX_OUT ATOMIC_OUT: the outputs of the arm32 arch
+# test's "ctx" and "atomic" cases (tests/fixtures/apps/archtest-arm32):
+# VFP state kept across a switch; every atomic right, and two contexts
+# alternating strictly, one side's compare-exchange failing once a round.
+expect_archtest_arm32() {
+	expect_line "$1" "ctx: counter 12 float 20"
+	expect_line "$1" "ctx: d8-d15 kept, fpscr rmode kept"
+	expect_line "$2" "atomic: ops ok"
+	expect_line "$2" \
+		"atomic: 2 contexts x 1000: cas 2000 (0+1000 retries), add 2000 ok"
+}
+
 # run_timeout SECONDS CMD...: run with a time limit; 124 on time-out.
 run_timeout() {
 	local s=$1
