@@ -6,15 +6,6 @@
 
 #define MAXARGS 8
 
-static int same_str(const char *a, const char *b)
-{
-	while (*a && *a == *b) {
-		a++;
-		b++;
-	}
-	return *a == *b;
-}
-
 /*
  * Parses a copy of line (the parser writes into it) and compares with the
  * n expected arguments; argv[n] must be NULL.
@@ -39,7 +30,7 @@ static void check_split(const char *file, unsigned int line, const char *in,
 		return;
 	}
 	for (k = 0; k < n; k++)
-		if (!same_str(argv[k], expect[k]))
+		if (!uk_test_streq(argv[k], expect[k]))
 			_uk_test_fail(
 				file, line,
 				"\"%s\": argv[%d] is \"%s\", expected \"%s\"",
@@ -109,9 +100,10 @@ UK_TESTCASE(argparse, limits)
 	/* At most maxcount pointers; no NULL stored past them. */
 	argc = uk_argnparse(buf, sizeof(buf), argv, 3);
 	UK_TEST_EXPECT_SNUM_EQ(argc, 3);
-	UK_TEST_EXPECT(same_str(argv[0], "a") && same_str(argv[1], "b") &&
-		       same_str(argv[2], "c"));
-	UK_TEST_EXPECT(same_str(argv[3], "canary"));
+	UK_TEST_EXPECT(uk_test_streq(argv[0], "a") &&
+		       uk_test_streq(argv[1], "b") &&
+		       uk_test_streq(argv[2], "c"));
+	UK_TEST_EXPECT_STR_EQ(argv[3], "canary");
 
 	/* Room for one more: argv[argc] is NULL. */
 	char buf2[16] = "a b c";
@@ -120,28 +112,29 @@ UK_TESTCASE(argparse, limits)
 	argc = uk_argnparse(buf2, sizeof(buf2), argv2, 4);
 	UK_TEST_EXPECT_SNUM_EQ(argc, 3);
 	UK_TEST_EXPECT_NULL(argv2[3]);
-	UK_TEST_EXPECT(same_str(argv2[4], "canary"));
+	UK_TEST_EXPECT_STR_EQ(argv2[4], "canary");
 
 	/* maxlen stops the parse; every argument stays terminated. */
 	char buf3[16] = "abc defgh";
 
 	argc = uk_argnparse(buf3, 6, argv2, 4);
 	UK_TEST_EXPECT_SNUM_EQ(argc, 2);
-	UK_TEST_EXPECT(same_str(argv2[0], "abc") && same_str(argv2[1], "d"));
+	UK_TEST_EXPECT(uk_test_streq(argv2[0], "abc") &&
+		       uk_test_streq(argv2[1], "d"));
 	UK_TEST_EXPECT(buf3[5] == '\0' && buf3[6] == 'f');
 
 	char buf4[8] = "abc def";
 
 	argc = uk_argnparse(buf4, 5, argv2, 4);
 	UK_TEST_EXPECT_SNUM_EQ(argc, 1);
-	UK_TEST_EXPECT(same_str(argv2[0], "abc"));
+	UK_TEST_EXPECT_STR_EQ(argv2[0], "abc");
 
 	/* Nothing to do: 0, and nothing written. */
 	argv2[0] = (char *)"canary";
 	UK_TEST_EXPECT_SNUM_EQ(uk_argnparse(NULL, 16, argv2, 4), 0);
 	UK_TEST_EXPECT_SNUM_EQ(uk_argnparse(buf2, 0, argv2, 4), 0);
 	UK_TEST_EXPECT_SNUM_EQ(uk_argnparse(buf2, sizeof(buf2), argv2, 0), 0);
-	UK_TEST_EXPECT(same_str(argv2[0], "canary"));
+	UK_TEST_EXPECT_STR_EQ(argv2[0], "canary");
 	/* An empty line: argc 0 and argv[0] NULL. */
 	char empty[4] = "";
 
