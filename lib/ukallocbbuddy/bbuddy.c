@@ -7,8 +7,8 @@
  * A zone starts on a page boundary. A free block is 2^k units long and
  * aligned, relative to its zone, to its own size; its first unit holds its
  * free-list links and its order, and the zone's bitmaps tell where free
- * blocks start. Two free buddies of the same order
- * never coexist: releasing a block merges it with its buddy, repeatedly.
+ * blocks start. Two free buddies of the same order never coexist:
+ * releasing a block merges it with its buddy, repeatedly.
  * There is one free list per order, and a mask of the non-empty ones, so
  * finding a block and releasing one take O(log n).
  *
@@ -30,7 +30,7 @@
  * zone's "big" bitmap (one bit per chunk); smaller blocks are marked in
  * the per-unit bitmap, whose part for a chunk is zeroed only when the
  * first small block is made there ("ready" bitmap, one bit per chunk).
- * Adding a region zeroes 1/2^(CHUNK_SHIFT + UNIT_SHIFT - 2) of it and
+ * Adding a region zeroes 1/2^(CHUNK_SHIFT + UNIT_SHIFT + 2) of it and
  * writes the headers of the few blocks that tile it.
  */
 #include <errno.h>
