@@ -3,7 +3,8 @@
  * Interrupt and exception entry. One 16-byte stub per vector (the IDT
  * points vector v at x86_trap_stubs + 16 * v) pushes an error code where
  * the CPU does not, then the vector, and joins the common path, which
- * saves the general registers: a struct x86_trap_frame (uk/plat/common/x86/trap.h).
+ * saves the general registers: a struct x86_trap_frame
+ * (uk/plat/common/x86/trap.h).
  *
  * Exceptions (vectors 0-31) go to x86_trap_handle(), which reports and
  * terminates. Interrupts save the FPU/SSE state (handlers are ordinary C)
