@@ -24,9 +24,9 @@ qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
 
 if [ "$debug" = 1 ]; then
 	gdb_hint gdb-multiarch
-	run_cmd "${qemu[@]}" -s -S
+	qemu+=(-s -S)
 fi
-if [ "$dry" = 1 ]; then
+if [ "$debug" = 1 ] || [ "$dry" = 1 ]; then
 	run_cmd "${qemu[@]}"
 	exit 0
 fi
