@@ -7,7 +7,9 @@
 #    (virtio-net-pci) and microvm (virtio-mmio), under TCG and KVM when
 #    usable, and on arm32 virt (virtio-mmio): the page and its headers, keep-alive (two requests on one
 #    connection), Connection: close, HEAD, 404, 405, a malformed request
-#    (400) and an oversized head (431) after which the server still serves;
+#    (400) and an oversized head (431) after which the server still serves,
+#    and a new connection from the port of one the server just closed
+#    (lwIP lets a SYN reopen a connection in TIME-WAIT: patches/);
 #  - 1,000 sequential connections: the allocator's bytes in use (GET
 #    /stats) are the same after 10 and after 1,010 connections;
 #  - the address from DHCP at boot on the user network;
@@ -48,7 +50,7 @@ armimg=$arm/build/httpreply_kvm-arm32
 # A small HTTP client for what curl cannot send: raw bytes (malformed
 # and oversized requests) and many sequential connections.
 cat >"$T_DIR/httpc.py" <<'EOF'
-import socket, sys
+import errno, socket, sys, time
 def raw(host, port, data):
     s = socket.create_connection((host, port), timeout=30)
     s.sendall(data)
@@ -77,9 +79,55 @@ def conns(host, port, n):
         s.close()
         if not data.startswith(b"HTTP/1.1 200 OK\r\n"):
             sys.exit("connection %d: %r" % (i, data[:80]))
+def connect_from(host, port, lport):
+    # The last connection from lport may hold its addresses a moment.
+    for t in range(50):
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.settimeout(10)
+        try:
+            s.bind(("", lport))
+            s.connect((host, port))
+            return s
+        except socket.timeout:
+            sys.exit("connect from port %d: no answer in 10 s" % lport)
+        except OSError as e:
+            s.close()
+            if e.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL):
+                raise
+            time.sleep(0.1)
+    sys.exit("cannot connect from port %d again" % lport)
+def get_close(s):
+    s.sendall(b"GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+    data = b""
+    try:
+        while True:
+            d = s.recv(65536)
+            if not d:
+                break
+            data += d
+    except socket.timeout:
+        return b"<no answer in 10 s>"
+    s.close()
+    return data
+def reuse(host, port):
+    # The server closes first (Connection: close), so it holds that
+    # connection in TIME-WAIT; a new one from the same client port, as
+    # clients that reuse ports at once make, must be served at once.
+    s = connect_from(host, port, 0)
+    lport = s.getsockname()[1]
+    first = get_close(s)
+    s = connect_from(host, port, lport)
+    again = get_close(s)
+    for what, data in (("first", first), ("again from port %d" % lport, again)):
+        if not data.startswith(b"HTTP/1.1 200 OK\r\n"):
+            sys.exit("%s: %r" % (what, data[:80]))
+    print("ok")
 cmd, host, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if cmd == "raw":
     raw(host, port, sys.stdin.buffer.read().replace(b"\n", b"\r\n"))
+elif cmd == "reuse":
+    reuse(host, port)
 elif cmd == "oversized":
     raw(host, port, b"GET / HTTP/1.1\r\nX-Big: " + b"a" * 5000 + b"\r\n\r\n")
 else:
@@ -201,6 +249,10 @@ checks() {
 		{ echo "$name: oversized head: '$r'"; return 1; }
 	r=$("${c[@]}" -o /dev/null -w '%{http_code}' "$url/")
 	[ "$r" = 200 ] || { echo "$name: GET / after 431: $r"; return 1; }
+	# A client port reused right after the server closed its connection
+	# (a SYN to a connection in TIME-WAIT) is served at once.
+	r=$(${CURL:-} python3 "$T_DIR/httpc.py" reuse "$host" "$port" 2>&1)
+	[ "$r" = ok ] || { echo "$name: port reused after the server's close: $r"; return 1; }
 }
 
 # in_use URL: the allocator's bytes in use, from GET /stats.
