@@ -51,9 +51,8 @@ armimg=$arm/build/httpreply_kvm-arm32
 # and oversized requests) and many sequential connections.
 cat >"$T_DIR/httpc.py" <<'EOF'
 import errno, socket, sys, time
-def raw(host, port, data):
-    s = socket.create_connection((host, port), timeout=30)
-    s.sendall(data)
+def read_all(s):
+    # Until the server closes, or a time-out (which is said).
     out = b""
     try:
         while True:
@@ -64,7 +63,11 @@ def raw(host, port, data):
     except socket.timeout:
         out += b"\n<timeout: connection left open>\n"
     s.close()
-    sys.stdout.write(out.decode("latin-1"))
+    return out
+def raw(host, port, data):
+    s = socket.create_connection((host, port), timeout=30)
+    s.sendall(data)
+    sys.stdout.write(read_all(s).decode("latin-1"))
 def conns(host, port, n):
     req = b"GET / HTTP/1.1\r\nHost: t\r\n\r\n"
     for i in range(n):
@@ -99,17 +102,7 @@ def connect_from(host, port, lport):
     sys.exit("cannot connect from port %d again" % lport)
 def get_close(s):
     s.sendall(b"GET / HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-    data = b""
-    try:
-        while True:
-            d = s.recv(65536)
-            if not d:
-                break
-            data += d
-    except socket.timeout:
-        return b"<no answer in 10 s>"
-    s.close()
-    return data
+    return read_all(s)
 def reuse(host, port):
     # The server closes first (Connection: close), so it holds that
     # connection in TIME-WAIT; a new one from the same client port, as
