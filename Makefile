@@ -44,8 +44,10 @@ UK_GENDIR := $(BUILD)/kconfig
 UK_KCONFIG := $(UK_ROOT)/Config.uk
 AUTOCONF_MK := $(BUILD)/include/config/auto.conf
 AUTOCONF_H := $(BUILD)/include/generated/autoconf.h
+# Fragment files separated by ':', merged in order by support/kconfig/kconfig
+# (which resolves each name: relative to the current folder, else to the
+# app; a bare name may stand for the app's defconfig.<name>).
 UK_DEFCONFIG ?= $(wildcard $(APP_DIR)/defconfig)
-override UK_DEFCONFIG := $(if $(UK_DEFCONFIG),$(abspath $(UK_DEFCONFIG)))
 
 # External libraries: L=dir1:dir2 on the command line, UK_LIBS in the app.
 EXT_LIB_DIRS := $(foreach d,$(subst :, ,$(L) $(UK_LIBS)),$(abspath $(d)))
