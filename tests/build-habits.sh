@@ -75,7 +75,8 @@ rerun() {
 	cmd=$(entry "$app" "$2" command)
 	out=$(entry "$app" "$2" output)
 	cp -p "$out" "$T_DIR/saved.o"
-	(cd "$dir" && bash -c "$cmd") || fail "$2: the entry's command failed: $cmd"
+	(cd "$dir" && bash -c "$cmd") ||
+		fail "$2: the entry's command failed: $cmd"
 	cmp -s "$out" "$T_DIR/saved.o" ||
 		fail "$2: the entry's command gave other bytes than the build"
 	rm -f "$out.d"
@@ -99,18 +100,19 @@ cp -p "$db" "$T_DIR/db.0"
 touch "$T_DIR/stamp"
 sleep 1.1
 out=$(make -C "$x86" 2>&1) || fail "second make failed: $out"
-[ -z "$(find "$x86/build" -newer "$T_DIR/stamp" -type f)" ] ||
-	fail "second make rewrote: $(find "$x86/build" -newer "$T_DIR/stamp" -type f)"
+new=$(find "$x86/build" -newer "$T_DIR/stamp" -type f)
+[ -z "$new" ] || fail "second make rewrote: $new"
 # An object recompiled with the same command: same content.
 touch "$x86/main.c"
 mk "$x86" || fail "build after touch failed"
-cmp -s "$db" "$T_DIR/db.0" || fail "a recompile with the same command changed $db"
+cmp -s "$db" "$T_DIR/db.0" ||
+	fail "a recompile with the same command changed $db"
 # A new source adds its entry; a changed command changes its entry only.
 printf 'int habits_extra(void);\nint habits_extra(void) { return 1; }\n' \
 	>"$x86/extra.c"
 cp "$x86/Makefile.uk" "$T_DIR/Makefile.uk.0"
-echo 'APPHELLOWORLD_SRCS-y += $(APPHELLOWORLD_BASE)/extra.c' >>"$x86/Makefile.uk"
-echo 'APPHELLOWORLD_CFLAGS-y += -DHABITS_FLAG=1' >>"$x86/Makefile.uk"
+printf '%s\n' 'APPHELLOWORLD_SRCS-y += $(APPHELLOWORLD_BASE)/extra.c' \
+	'APPHELLOWORLD_CFLAGS-y += -DHABITS_FLAG=1' >>"$x86/Makefile.uk"
 mk "$x86" -j2 || fail "build with extra.c failed: $(tail -5 "$T_DIR/make.log")"
 check_db "$x86"
 python3 - "$T_DIR/db.0" "$db" "$x86" <<'EOF' ||
@@ -139,29 +141,31 @@ cmp -s "$db" "$T_DIR/db.0" || fail "$db differs after undoing the changes"
 # for clangd; clang-tidy is asked about files without it.
 if command -v clang-tidy >/dev/null; then
 	tidy() {
-		clang-tidy -p "$1" -checks='-*,misc-definitions-in-headers' "$2" \
-			>"$T_DIR/tidy.log" 2>&1 ||
-			fail "clang-tidy -p $1 $2: $(grep error "$T_DIR/tidy.log" | head -3)"
+		clang-tidy -p "$1" -checks='-*,misc-definitions-in-headers' \
+			"$2" >"$T_DIR/tidy.log" 2>&1 ||
+			fail "clang-tidy -p $1 $2:" \
+				"$(grep error "$T_DIR/tidy.log" | head -3)"
 	}
 	tidy "$x86/build" "$x86/main.c"
 	tidy "$x86/build" "$UK_ROOT/plat/common/x86/traps.c"
 	tidy "$arm/build" "$UK_ROOT/plat/common/arm/gic.c"
 	note "clang-tidy accepts the database (x86_64 and arm32)"
 else
-	note "clang-tidy not installed: not checked that it accepts the database"
+	note "clang-tidy not installed: not checked on the database"
 fi
 if command -v clangd >/dev/null; then
 	for f in lib/nolibc/string.c lib/ukdebug/print.c; do
-		clangd --compile-commands-dir="$x86/build" --check="$UK_ROOT/$f" \
-			>"$T_DIR/clangd.log" 2>&1 ||
-			fail "clangd --check=$f: $(grep '^E\[' "$T_DIR/clangd.log" | head -3)"
+		clangd --compile-commands-dir="$x86/build" \
+			--check="$UK_ROOT/$f" >"$T_DIR/clangd.log" 2>&1 ||
+			fail "clangd --check=$f:" \
+				"$(grep '^E\[' "$T_DIR/clangd.log" | head -3)"
 	done
 	note "clangd --check accepts the database"
 else
 	note "clangd not installed: not checked that it accepts the database"
 fi
 
-# --- Compiler launcher ----------------------------------------------------------
+# --- Compiler launcher ------------------------------------------------
 # A private cache, with no setting from the environment.
 for v in $(compgen -e | grep '^CCACHE_' || true); do unset "$v"; done
 export CCACHE_DIR=$T_DIR/ccache
@@ -187,7 +191,8 @@ nobj=$(nentries "$x86")
 same_images() {
 	local i
 	for i in $x86_imgs; do
-		cmp -s "$x86/build/$i" "$T_DIR/ref/$i" || fail "$i differs with $1"
+		cmp -s "$x86/build/$i" "$T_DIR/ref/$i" ||
+			fail "$i differs with $1"
 	done
 	cmp -s "$db" "$T_DIR/db.0" || fail "$db differs with $1"
 }
@@ -209,7 +214,8 @@ note "ccache: $nobj objects, $nobj hits after make clean, same images"
 
 # Dropping or changing the launcher rebuilds nothing.
 for args in "" "CC=ccache gcc" "CC_LAUNCHER=env"; do
-	out=$(make -C "$x86" ${args:+"$args"} 2>&1) || fail "make $args failed: $out"
+	out=$(make -C "$x86" ${args:+"$args"} 2>&1) ||
+		fail "make $args failed: $out"
 	echo "$out" | grep -Eq '^  (CC|AS|LD|GEN) ' &&
 		fail "make $args rebuilt: $out"
 done
@@ -226,7 +232,8 @@ narm=$(nentries "$arm")
 for round in miss hit; do
 	mk "$arm" clean
 	ccache -z >/dev/null
-	mk "$arm" -j2 CC="ccache gcc" || fail "arm32 build with CC='ccache gcc' failed"
+	mk "$arm" -j2 CC="ccache gcc" ||
+		fail "arm32 build with CC='ccache gcc' failed"
 	cmp -s "$armimg" "$T_DIR/ref/${armimg##*/}" ||
 		fail "arm32 image differs with CC='ccache gcc'"
 done
@@ -242,7 +249,7 @@ echo "$out" | grep -q "compiler launcher 'no-such-launcher' not found" ||
 cmp -s "$x86/build/helloworld_kvm-x86_64" "$T_DIR/ref/helloworld_kvm-x86_64" ||
 	fail "a failed build lost the image"
 
-# --- libvirt domains -----------------------------------------------------------
+# --- libvirt domains --------------------------------------------------
 # check_xml APP ARCH: valid for libvirt's domain schema, and it boots the
 # image: direct kernel boot, one vCPU, serial console, no disk, and what
 # carries the exit status.
@@ -296,10 +303,13 @@ if command -v virsh >/dev/null &&
 		app=${a#*:} a=${a%%:*}
 		xml=$T_DIR/boot-$a.xml con=$T_DIR/console-$a.txt
 		sed -e "s|<cmdline></cmdline>|<cmdline>hello status=3</cmdline>|" \
-			-e "s|<serial type='pty'>|<serial type='file'><source path='$con'/>|" \
-			-e "s|<name>.*</name>|<name>unicore-build-habits-$a</name>|" \
-			-e '/<console /d' "$app/build/helloworld_kvm-$a.libvirt.xml" >"$xml"
-		[ -w /dev/kvm ] || sed -i "s/<domain type='kvm'/<domain type='qemu'/" "$xml"
+			-e "s|<serial type='pty'>|&<source path='$con'/>|" \
+			-e "s|<serial type='pty'>|<serial type='file'>|" \
+			-e "s|<name>.*</name>|<name>unicore-habits-$a</name>|" \
+			-e '/<console /d' \
+			"$app/build/helloworld_kvm-$a.libvirt.xml" >"$xml"
+		[ -w /dev/kvm ] ||
+			sed -i "s/<domain type='kvm'/<domain type='qemu'/" "$xml"
 		virsh -c qemu:///system create "$xml" >"$T_DIR/virsh.log" 2>&1 ||
 			fail "virsh create ($a): $(cat "$T_DIR/virsh.log")"
 		for _ in $(seq 60); do
@@ -307,7 +317,7 @@ if command -v virsh >/dev/null &&
 			sleep 0.5
 		done
 		# A guest that did not exit is stopped (it is gone otherwise).
-		virsh -c qemu:///system destroy "unicore-build-habits-$a" \
+		virsh -c qemu:///system destroy "unicore-habits-$a" \
 			>/dev/null 2>&1 || true
 		tr -d '\r' <"$con" >"$con.lines"
 		expect_line "$con.lines" "Hello world!"
