@@ -7,11 +7,17 @@
  * per CONFIG_ symbol the sources actually use: kconfig touches
  * include/config/<sym>.h only when that symbol changes.
  *
- * usage: fixdep DEPFILE TARGET CMDLINE CONFIGDIR AUTOCONF
+ * With SOURCE (a compile of a C or assembly file), it also writes the
+ * compile_commands.json entry of the object as a make comment line,
+ * "# compile_commands: {...}": the build's compile database is then made
+ * from the same record that decides rebuilds (support/scripts/compdb).
+ *
+ * usage: fixdep DEPFILE TARGET CMDLINE CONFIGDIR AUTOCONF [SOURCE]
  */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +124,58 @@ static void put_config_dep(const char *configdir, const char *sym)
 	printf(".h) \\\n");
 }
 
+/* s as a JSON string, with the quotes. */
+static void put_json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+/* path made absolute against the working directory cwd. */
+static void put_json_path(const char *cwd, const char *path)
+{
+	char buf[PATH_MAX * 2 + 2];
+
+	if (path[0] == '/') {
+		put_json_string(path);
+		return;
+	}
+	snprintf(buf, sizeof(buf), "%s/%s", cwd, path);
+	put_json_string(buf);
+}
+
+/*
+ * One compile_commands.json entry on one line. The working directory is
+ * ours: make runs fixdep in the shell that ran the compiler.
+ */
+static void put_compile_command(const char *source, const char *target,
+				const char *cmdline)
+{
+	char cwd[PATH_MAX];
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		die("cannot get", "the working directory");
+	fputs("# compile_commands: {\"directory\": ", stdout);
+	put_json_string(cwd);
+	fputs(", \"file\": ", stdout);
+	put_json_path(cwd, source);
+	fputs(", \"output\": ", stdout);
+	put_json_path(cwd, target);
+	fputs(", \"command\": ", stdout);
+	put_json_string(cmdline);
+	fputs("}\n", stdout);
+}
+
 static char *read_all(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "r");
@@ -145,10 +203,9 @@ int main(int argc, char **argv)
 	struct symset syms = { 0 }, files = { 0 };
 	size_t len;
 
-	if (argc != 6) {
-		fprintf(stderr,
-			"usage: %s DEPFILE TARGET CMDLINE CONFIGDIR AUTOCONF\n",
-			prog);
+	if (argc != 6 && argc != 7) {
+		fprintf(stderr, "usage: %s DEPFILE TARGET CMDLINE CONFIGDIR "
+			"AUTOCONF [SOURCE]\n", prog);
 		return 2;
 	}
 	const char *target = argv[2], *configdir = argv[4];
@@ -191,5 +248,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < syms.n; i++)
 		put_config_dep(configdir, syms.v[i]);
 	printf("\n%s: $(deps_%s)\n\n$(deps_%s):\n", target, target, target);
+	if (argc == 7)
+		put_compile_command(argv[6], target, argv[3]);
 	return 0;
 }
