@@ -190,10 +190,12 @@ for accel in "${accels[@]}"; do
 	[ "${kib:-0}" -gt 20000 ] && [ "$kib" -lt 32768 ] || fail "timetest ($accel): $kib KiB free of 32 MiB"
 	read -r ms wakes < <(sed -n 's/^slept ms: \([0-9]*\), wakes: \([0-9]*\)$/\1 \2/p' "$out")
 	# The sleep ends at its deadline, after few wake-ups (a timer
-	# interrupt, not a busy loop), and takes real time. The upper bound
-	# leaves room for a busy host holding the vCPU off (224 ms seen at
-	# load 10); a timer off by a factor of ten still fails it.
-	[ "${ms:-0}" -ge 50 ] && [ "$ms" -lt 500 ] || fail "timetest ($accel): slept ${ms:-?} ms"
+	# interrupt, not a busy loop), and takes real time. A busy host may
+	# hold the vCPU off for long (710 ms seen at load 30), so the guest's
+	# count is bounded by the host's, not by a fixed time: a guest clock
+	# running fast counts more than the host saw.
+	[ "${ms:-0}" -ge 50 ] && [ "$ms" -le "$wall_ms" ] ||
+		fail "timetest ($accel): slept ${ms:-?} ms by the guest's clock, $wall_ms ms of host time"
 	[ "${wakes:-0}" -ge 1 ] && [ "$wakes" -le 5 ] || fail "timetest ($accel): $wakes wake-ups"
 	[ "$wall_ms" -ge 50 ] || fail "timetest ($accel): 50 ms sleep took $wall_ms ms of host time"
 	# 10 ticks of a 1 kHz PIT take at least 8 ms (the first two may come
