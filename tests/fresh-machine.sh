@@ -5,7 +5,9 @@
 # --variant=minbase from Debian's archive, plus make and nothing else), the
 # clone copied in, and inside it, as root, exactly the README's first
 # command, which has to install the packages itself, build helloworld, run
-# it and carry its exit status; then `make test` on two tests.
+# it and carry its exit status. Then, on a second bare copy, the README's
+# test command first (`make test` on two tests), which has to install them
+# too.
 #
 # The root is made once and kept as a tarball in the download cache
 # (${UK_CACHE:-~/.cache/unicore}/fresh-machine); every run unpacks a bare
@@ -103,33 +105,40 @@ case $? in
 esac
 note "bare $suite root ready in $(elapsed "$t0") s ($base)"
 
-t0=$(date +%s.%N)
-mkdir -p "$root"
-tar -C "$root" --numeric-owner -xf "$base" || fail "cannot unpack $base"
-cp -L /etc/resolv.conf "$root/etc/resolv.conf"
-if [ -n "$proxy" ]; then
-	printf 'Acquire::http::Proxy "%s";\n' "$proxy" \
-		>"$root/etc/apt/apt.conf.d/90proxy"
-fi
-# The clone as it stands (tracked and new files, not build output).
-mkdir -p "$root$src"
-if git -C "$UK_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-	git -C "$UK_ROOT" ls-files -z --cached --others --exclude-standard |
-		(cd "$UK_ROOT" && while IFS= read -r -d '' f; do
-			[ -e "$f" ] && printf '%s\0' "$f"
-		done | tar --null -T - -cf -) | tar -C "$root$src" -xf - ||
-		fail "cannot copy the tree into the root"
-else
-	tar -C "$UK_ROOT" --exclude=./build --exclude='./apps/*/build' \
-		--exclude='*/.config' -cf - . | tar -C "$root$src" -xf - ||
-		fail "cannot copy the tree into the root"
-fi
-note "root unpacked and tree copied in $(elapsed "$t0") s"
+# bare_root: a fresh copy of the bare root in $root, with the tree in it.
+bare_root() {
+	local t0 st
+	t0=$(date +%s.%N)
+	mkdir -p "$root"
+	tar -C "$root" --numeric-owner -xf "$base" || fail "cannot unpack $base"
+	cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+	if [ -n "$proxy" ]; then
+		printf 'Acquire::http::Proxy "%s";\n' "$proxy" \
+			>"$root/etc/apt/apt.conf.d/90proxy"
+	fi
+	# The clone as it stands (tracked and new files, not build output).
+	mkdir -p "$root$src"
+	if git -C "$UK_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git -C "$UK_ROOT" ls-files -z --cached --others --exclude-standard |
+			(cd "$UK_ROOT" && while IFS= read -r -d '' f; do
+				[ -e "$f" ] && printf '%s\0' "$f"
+			done | tar --null -T - -cf -) | tar -C "$root$src" -xf - ||
+			fail "cannot copy the tree into the root"
+	else
+		tar -C "$UK_ROOT" --exclude=./build \
+			--exclude='./apps/*/build' --exclude='*/.config' \
+			-cf - . | tar -C "$root$src" -xf - ||
+			fail "cannot copy the tree into the root"
+	fi
+	note "root unpacked and tree copied in $(elapsed "$t0") s"
 
-# Nothing of the project is there yet: the first command must install it.
-st=$(chroot "$root" dpkg-query -W -f='${Status}' gcc 2>/dev/null)
-[ "$st" != "install ok installed" ] || fail "the bare root already has gcc"
-chroot "$root" sh -c 'command -v make' >/dev/null || fail "no make in the root"
+	# Nothing of the project is there yet: the command must install it.
+	st=$(chroot "$root" dpkg-query -W -f='${Status}' gcc 2>/dev/null)
+	[ "$st" != "install ok installed" ] ||
+		fail "the bare root already has gcc"
+	chroot "$root" sh -c 'command -v make' >/dev/null ||
+		fail "no make in the root"
+}
 
 # inside CMD...: run CMD as root in the root's $src, with the environment
 # of a fresh login, the host's /proc, /sys and /dev, and the .deb cache.
@@ -169,6 +178,14 @@ timed() {
 	[ -z "$(leftover)" ] || fail "mounts left behind: $(leftover)"
 }
 
+# installed OUT: the command whose output is OUT installed the packages.
+installed() {
+	grep -q '^install-deps: installing [0-9]* packages' "$1" ||
+		fail "the command installed nothing: $(head -5 "$1")"
+	grep -q '^install-deps: done' "$1" || fail "the install did not" \
+		"finish: $(grep '^install-deps\|^E:' "$1" | tail -5)"
+}
+
 # at OUT PATTERN: seconds into the command at its first line matching.
 at() {
 	local t
@@ -177,31 +194,36 @@ at() {
 	printf '%.1f' "$(bc <<<"$t - $(head -1 "$1.t")")"
 }
 
-# 1. The README's first command.
+# 1. The README's first command, first thing on a bare root.
+bare_root
 out=$T_DIR/first.out
 timed "$out" make -C apps/helloworld run ARGS="hello status=3"
-grep -q '^install-deps: installing [0-9]* packages' "$out" ||
-	fail "the first command installed nothing: $(head -5 "$out")"
-grep -q '^install-deps: done' "$out" ||
-	fail "the install did not finish: $(grep '^install-deps\|^E:' "$out" | tail -5)"
+installed "$out"
 expect_line "$out" "Hello world!"
 expect_line "$out" "arg[1]: hello"
 expect_line "$out" "arg[2]: status=3"
 grep -Eq '^make: \*\*\* \[.*\] Error 3$' "$out" ||
 	fail "make did not report the image's status 3: $(tail -3 "$out")"
-[ "$RC" = 2 ] || fail "make exited $RC, expected 2 (its status for a failed target)"
+[ "$RC" = 2 ] ||
+	fail "make exited $RC, expected 2 (its status for a failed target)"
 note "$(grep -m1 '^install-deps: installing' "$out" | cut -c1-60)..."
 note "first command: $SECS s: packages installed at $(at "$out" \
 	'install-deps: done') s, image built at $(at "$out" '  SIZE ') s"
+rm -rf --one-file-system "$root"
 
-# 2. Then the tests, as the README says.
-timed "$T_DIR/test.out" make test TESTS="build-helloworld kvm-x86_64"
-last=$(tail -1 "$T_DIR/test.out")
+# 2. The README's test command, first thing on another bare root: the
+# order of the README must not matter.
+bare_root
+out=$T_DIR/test.out
+timed "$out" make test TESTS="build-helloworld kvm-x86_64"
+installed "$out"
+last=$(tail -1 "$out")
 [ "$last" = "2 passed, 0 failed, 0 skipped" ] && [ "$RC" = 0 ] ||
-	fail "make test inside the root (exit $RC): $(tail -20 "$T_DIR/test.out")"
-note "make test TESTS=\"build-helloworld kvm-x86_64\": $SECS s: $last"
+	fail "make test inside the root (exit $RC): $(tail -20 "$out")"
+note "make test TESTS=\"build-helloworld kvm-x86_64\": $SECS s:" \
+	"packages installed at $(at "$out" 'install-deps: done') s; $last"
 
-# The root takes a gigabyte and more once installed: drop it when all went
+# A root takes a gigabyte and more once installed: drop it when all went
 # well (nothing is mounted there, checked above).
 rm -rf --one-file-system "$root"
-echo "PASS: bare $suite root: README's first command and make test"
+echo "PASS: bare $suite roots: each of the README's two commands run first"
