@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Xen guest on arm32. Xen's domain builder loads the zImage (head.S) and
- * enters plat/common/arm's start.S in SVC mode with the MMU off and r2 =
+ * enters plat/shared/arm's start.S in SVC mode with the MMU off and r2 =
  * the device tree, which describes everything: RAM (/memory), the GICv2
  * Xen emulates, the generic timer, the hypervisor node ("xen,xen") and
  * the command line (/chosen/bootargs).

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Constants shared by the assembly and C parts of plat/common/x86. */
+/* Constants shared by the assembly and C parts of plat/shared/pc. */
 #ifndef __X86_PC_DEFS_H__
 #define __X86_PC_DEFS_H__
 

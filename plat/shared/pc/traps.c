@@ -15,9 +15,9 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
 #include <uk/arch/lcpu.h>
-#include <uk/plat/common/x86/trap.h>
-#include <uk/plat/common/x86/idt.h>
-#include "pc.h"
+#include <pc/trap.h>
+#include <pc/idt.h>
+#include <pc/pc.h>
 
 extern char x86_trap_stubs[];
 static struct x86_idt_gate idt[256] __align(16);

@@ -2,7 +2,7 @@
 /*
  * The exception frame of every x86_64 platform (PC, Xen PV and PVH): the
  * entry stubs make the same layout whoever delivered the exception, so
- * one report serves them all (plat/common/x86/trap_report.c).
+ * one report serves them all (plat/shared/pc/trap_report.c).
  */
 #ifndef __UK_PLAT_COMMON_X86_TRAP_H__
 #define __UK_PLAT_COMMON_X86_TRAP_H__

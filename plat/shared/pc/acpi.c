@@ -9,7 +9,7 @@
  * type to write. The RSDP comes from PVH's start_info or is searched for
  * in the EBDA and the BIOS area, as the specification says.
  */
-#include "pc.h"
+#include <pc/pc.h>
 
 struct acpi_sdt {
 	char sig[4];

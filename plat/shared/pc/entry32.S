@@ -23,7 +23,7 @@
  * Only plain instructions are used: a software KVM emulates some
  * instructions of boot code and fails on unusual forms.
  */
-#include "pc_defs.h"
+#include <pc/pc_defs.h>
 
 /* Loaders search the first 8 KiB of the file for this (see pc.lds.S). */
 .section .multiboot_header, "a"

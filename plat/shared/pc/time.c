@@ -17,7 +17,7 @@
 #include <uk/plat/common/mc146818.h>
 #include <uk/plat/common/pvclock.h>
 #include <uk/arch/lcpu.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 #ifndef X86_PC_BOOT_TIME
 #define X86_PC_BOOT_TIME 0

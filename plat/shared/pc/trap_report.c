@@ -5,7 +5,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/common/putk.h>
-#include <uk/plat/common/x86/trap.h>
+#include <pc/trap.h>
 
 static const char *const exc_names[] = {
 	"#DE divide error",

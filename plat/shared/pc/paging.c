@@ -15,7 +15,7 @@
  */
 #include <uk/plat/paging.h>
 #include <uk/plat/lcpu.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 #define PAGE 4096UL
 #define LARGE (2UL << 20)

@@ -5,9 +5,9 @@
  * on, so that a thread that ran into the guard page under its stack still
  * gets its fault reported.
  */
-#include <uk/plat/common/x86/idt.h>
-#include "pc.h"
-#include <uk/plat/common/x86/trap.h>
+#include <pc/idt.h>
+#include <pc/pc.h>
+#include <pc/trap.h>
 
 /* The 64-bit TSS (Intel SDM vol. 3, 8.7): only the IST pointers matter. */
 struct x86_tss {

@@ -5,7 +5,7 @@
  * CPUID check, and this machine's software KVM emulates fewer forms.
  */
 #include <uk/plat/tls.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 #define X86_MSR_FS_BASE 0xC0000100
 

@@ -9,8 +9,8 @@
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/memory.h>
 #include <uk/arch/lcpu.h>
-#include <uk/plat/common/x86/pvh.h>
-#include "pc.h"
+#include <pc/pvh.h>
+#include <pc/pc.h>
 
 /* Multiboot information (multiboot 0.6.96). */
 #define MB_INFO_MEMORY (1 << 0)

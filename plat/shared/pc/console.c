@@ -8,7 +8,7 @@
  * one, no VGA on a headless virtual machine.
  */
 #include <uk/plat/console.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 #ifndef X86_PC_COM1
 #define X86_PC_COM1 1

@@ -2,17 +2,17 @@
 /*
  * Internals shared by the x86_64 PC-like platforms (kvm and baremetal):
  * port I/O, control registers, and the entry points between the files of
- * plat/common/x86. Not a public header: only these files include it, and
+ * plat/shared/pc. Not a public header: only these files include it, and
  * plat/xen/x86_64, whose PVH guests reuse paging.c, tls.c and tss.c.
  *
  * The platform that compiles these files says what it wants with -D flags
- * (see plat/common/x86/sources.uk): X86_PC_PLAT (its name), X86_PC_COM1 and
+ * (see plat/shared/pc/sources.uk): X86_PC_PLAT (its name), X86_PC_COM1 and
  * X86_PC_VGA (consoles), X86_PC_BOOT_TIME (print entry-to-main time).
  */
 #ifndef __X86_PC_H__
 #define __X86_PC_H__
 
-#include "pc_defs.h"
+#include <pc/pc_defs.h>
 
 #ifndef __ASSEMBLY__
 #include <uk/essentials.h>

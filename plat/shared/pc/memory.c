@@ -11,7 +11,7 @@
  * ukplat_entry() hands the regions out.
  */
 #include <uk/plat/common/memregion.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 #define LOW_LIMIT 0x100000ULL
 #define HIGH_LIMIT 0x100000000ULL

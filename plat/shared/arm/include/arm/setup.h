@@ -29,7 +29,7 @@ int arm_mem_add_ram(uint64_t base, uint64_t len,
 		    const struct arm_mem_range *res, int nres);
 
 /*
- * The RAM ranges of the device tree's /memory nodes (plat/common/arm/
+ * The RAM ranges of the device tree's /memory nodes (plat/shared/arm/
  * fdtmem.c, for platforms that link lib/ukfdt): their count, or < 0 when
  * there are more than max.
  */
