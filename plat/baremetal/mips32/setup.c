@@ -17,9 +17,6 @@
 #include <uk/plat/bootstrap.h>
 #include <malta/malta.h>
 
-#ifndef UK_APP_NAME
-#define UK_APP_NAME "unicore"
-#endif
 
 #define MAX_ARGS 64
 #define CMDLINE_MAX 2048

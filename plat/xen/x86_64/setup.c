@@ -11,9 +11,6 @@
 #include <uk/plat/xen.h>
 #include <xen-abi.h>
 
-#ifndef UK_APP_NAME
-#define UK_APP_NAME "unikernel"
-#endif
 #define XEN_MAX_ARGS 64
 
 extern char _image_start[];

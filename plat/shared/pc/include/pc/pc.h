@@ -21,9 +21,6 @@
 #ifndef X86_PC_PLAT
 #define X86_PC_PLAT "x86"
 #endif
-#ifndef UK_APP_NAME
-#define UK_APP_NAME "unikernel"
-#endif
 
 /* --- Port I/O and CPU registers ------------------------------------------- */
 static inline void outb(uint16_t port, uint8_t v)
