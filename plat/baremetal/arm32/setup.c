@@ -115,7 +115,11 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 		plat_puts("rpi2: cannot set up the system timer\n");
 		ukplat_crash();
 	}
-	arm_boot_main(cmdline);
+	/*
+	 * QEMU and the firmware write the whole line into the DTB or
+	 * ATAGS (below the image at 0x10000: longer than ukboot's buffer).
+	 */
+	ukplat_entry_cmdline(cmdline, 0);
 }
 
 /* Full reset through the watchdog, due in 16 ticks (~250 us). */

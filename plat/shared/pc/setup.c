@@ -15,6 +15,7 @@
 /* Multiboot information (multiboot 0.6.96). */
 #define MB_INFO_MEMORY (1 << 0)
 #define MB_INFO_CMDLINE (1 << 2)
+#define MB_INFO_MODS (1 << 3)
 #define MB_INFO_MMAP (1 << 6)
 #define MB_INFO_LOADER_NAME (1 << 9)
 #define MB_MMAP_RAM 1
@@ -32,6 +33,12 @@ struct mb_info {
 	uint32_t boot_loader_name;
 } __packed;
 
+struct mb_module {
+	uint32_t mod_start, mod_end;
+	uint32_t string;
+	uint32_t reserved;
+} __packed;
+
 struct mb_mmap_entry {
 	uint32_t size; /* of the rest of the entry */
 	uint64_t addr;
@@ -39,22 +46,33 @@ struct mb_mmap_entry {
 	uint32_t type;
 } __packed;
 
-#define CMDLINE_MAX 4096
-#define ARGV_MAX 64
+/*
+ * The application's part of the command line, handed to lib/ukboot as
+ * it is. One byte more than ukboot takes, so that a line too long for it
+ * stays too long (ukboot refuses it) instead of being cut here.
+ */
+static char cmdline[CONFIG_LIBUKBOOT_CMDLINE_MAX + 1];
+/* Whether the copy in cmdline[] is the whole line. */
+static int cmdline_whole;
 
-static char cmdline[CMDLINE_MAX];
-static char *argv[ARGV_MAX + 1];
+static int is_blank(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
-static void cmdline_copy(uint64_t paddr)
+/* Copies n bytes at most, up to a NUL, from boot memory below 4 GiB. */
+static void cmdline_copy(uint64_t paddr, size_t n)
 {
 	const char *s = PHYS(paddr);
-	unsigned int i;
+	size_t i;
 
+	cmdline[0] = '\0';
 	if (!paddr || paddr >= 0x100000000ULL)
 		return;
-	for (i = 0; i < CMDLINE_MAX - 1 && s[i]; i++)
+	for (i = 0; i < n && i < sizeof(cmdline) - 1 && s[i]; i++)
 		cmdline[i] = s[i];
 	cmdline[i] = '\0';
+	cmdline_whole = i < sizeof(cmdline) - 1;
 }
 
 const char *x86_virtio_mmio_args[X86_VIRTIO_MMIO_MAX];
@@ -79,47 +97,46 @@ static int x86_cmdline_platform_word(const char *w)
 }
 
 /*
- * Splits cmdline in place at blanks; "..." and '...' group words. With
- * skip_first, the first word (the image path that some loaders put there)
- * is dropped. argv[0] is always the application's name.
+ * QEMU appends the platform words after the user's: take them off the
+ * end of cmdline[] (in their order) and return what is left, the
+ * application's command line. A cut copy is left alone for ukboot to
+ * refuse.
  */
-static int cmdline_split(int skip_first)
+static const char *cmdline_app_part(void)
 {
-	char *r = cmdline, *w = cmdline;
-	int argc = 1;
+	const char *app = cmdline;
+	size_t n = 0, s;
+	unsigned int lo = x86_virtio_mmio_nargs, hi;
 
-	argv[0] = UK_APP_NAME;
+	if (!cmdline_whole)
+		return cmdline;
+	while (cmdline[n])
+		n++;
 	for (;;) {
-		char quote = 0, *word;
-
-		while (*r == ' ' || *r == '\t' || *r == '\n')
-			r++;
-		if (!*r)
+		while (n && is_blank(cmdline[n - 1]))
+			n--;
+		for (s = n; s && !is_blank(cmdline[s - 1]); s--)
+			;
+		if (s == n || !x86_cmdline_platform_word(&cmdline[s]))
 			break;
-		word = w;
-		while (*r &&
-		       (quote || (*r != ' ' && *r != '\t' && *r != '\n'))) {
-			if (!quote && (*r == '"' || *r == '\''))
-				quote = *r++;
-			else if (quote && *r == quote)
-				quote = 0, r++;
-			else
-				*w++ = *r++;
+		/* Ends the platform word; the blank before it ends the rest. */
+		cmdline[n] = '\0';
+		if (!s) {
+			app = "";
+			break;
 		}
-		if (*r)
-			r++;
-		*w++ = '\0';
-		if (skip_first) {
-			skip_first = 0;
-			continue;
-		}
-		if (x86_cmdline_platform_word(word))
-			continue;
-		if (argc < ARGV_MAX)
-			argv[argc++] = word;
+		n = s - 1;
 	}
-	argv[argc] = NULL;
-	return argc;
+	if (app == cmdline)
+		cmdline[n] = '\0';
+	/* Taken from the end: put them back in the line's order. */
+	for (hi = x86_virtio_mmio_nargs; lo + 1 < hi; lo++, hi--) {
+		const char *t = x86_virtio_mmio_args[lo];
+
+		x86_virtio_mmio_args[lo] = x86_virtio_mmio_args[hi - 1];
+		x86_virtio_mmio_args[hi - 1] = t;
+	}
+	return app;
 }
 
 /*
@@ -137,7 +154,48 @@ static int loader_is_grub2(const struct mb_info *mbi)
 	return !*g;
 }
 
-static int boot_multiboot(const struct mb_info *mbi)
+/* Skips the first word of a line in boot memory (the image's path). */
+static uint64_t skip_word(uint64_t paddr)
+{
+	const char *s = PHYS(paddr);
+
+	if (!paddr || paddr >= 0x100000000ULL)
+		return paddr;
+	while (*s && !is_blank(*s))
+		s++;
+	if (*s)
+		s++;
+	return (uintptr_t)s;
+}
+
+/*
+ * A multiboot module whose string is "cmdline" holds the command line
+ * byte for byte (plat/baremetal/x86_64/mkiso writes one): GRUB re-quotes
+ * the words of its multiboot line, a module it loads as it is.
+ */
+static int cmdline_module(const struct mb_info *mbi)
+{
+	const struct mb_module *m = PHYS(mbi->mods_addr);
+	uint32_t i;
+
+	if (!(mbi->flags & MB_INFO_MODS))
+		return 0;
+	for (i = 0; i < mbi->mods_count; i++) {
+		const char *n = PHYS(m[i].string), *w = "cmdline";
+
+		if (!m[i].string)
+			continue;
+		while (*w && *n == *w)
+			n++, w++;
+		if (*w || *n || m[i].mod_end < m[i].mod_start)
+			continue;
+		cmdline_copy(m[i].mod_start, m[i].mod_end - m[i].mod_start);
+		return 1;
+	}
+	return 0;
+}
+
+static const char *boot_multiboot(const struct mb_info *mbi)
 {
 	if (mbi->flags & MB_INFO_MMAP) {
 		uint32_t off = 0;
@@ -154,12 +212,16 @@ static int boot_multiboot(const struct mb_info *mbi)
 		x86_mem_add_ram(0x100000, (uint64_t)mbi->mem_upper << 10);
 	}
 	x86_acpi_init(0);
+	if (cmdline_module(mbi))
+		return cmdline;
 	if (mbi->flags & MB_INFO_CMDLINE)
-		cmdline_copy(mbi->cmdline);
-	return cmdline_split(!loader_is_grub2(mbi));
+		cmdline_copy(loader_is_grub2(mbi) ? mbi->cmdline
+						  : skip_word(mbi->cmdline),
+			     sizeof(cmdline));
+	return cmdline_app_part();
 }
 
-static int boot_pvh(const struct hvm_start_info *si)
+static const char *boot_pvh(const struct hvm_start_info *si)
 {
 	if (si->version >= 1 && si->memmap_paddr) {
 		const struct hvm_memmap_entry *e = PHYS(si->memmap_paddr);
@@ -170,8 +232,8 @@ static int boot_pvh(const struct hvm_start_info *si)
 				x86_mem_add_ram(e[i].addr, e[i].size);
 	}
 	x86_acpi_init(si->rsdp_paddr);
-	cmdline_copy(si->cmdline_paddr);
-	return cmdline_split(0);
+	cmdline_copy(si->cmdline_paddr, sizeof(cmdline));
+	return cmdline_app_part();
 }
 
 /*
@@ -187,22 +249,22 @@ static void guard_page0(void)
 
 void x86_pc_start(void)
 {
-	int argc;
+	const char *line;
 
 	x86_console_init();
 	x86_traps_init();
 	x86_mem_init();
 	if (x86_boot_proto == X86_BOOT_PVH)
-		argc = boot_pvh(PHYS(x86_boot_info));
+		line = boot_pvh(PHYS(x86_boot_info));
 	else
-		argc = boot_multiboot(PHYS(x86_boot_info));
+		line = boot_multiboot(PHYS(x86_boot_info));
 	if (ukplat_memregion_count() < 2)
 		plat_puts(X86_PC_PLAT
 			  ": no RAM found in the boot memory map\n");
 	guard_page0();
 	x86_lapic_init();
 	ukarch_irq_enable();
-	ukplat_entry(argc, argv);
+	ukplat_entry_cmdline(line, 0);
 }
 
 /* --- Leaving ---------------------------------------------------------------- */

@@ -35,10 +35,4 @@ int arm_mem_add_ram(uint64_t base, uint64_t len,
  */
 int arm_fdt_ram(const void *fdt, struct arm_mem_range *ram, int max);
 
-/*
- * Build argv (argv[0] = the application name, then the command line split
- * like a shell would) and enter the boot library.
- */
-void arm_boot_main(const char *cmdline) __noreturn;
-
 #endif /* __ARM_SETUP_H__ */
