@@ -19,6 +19,7 @@
 # to report it): N (125 for ukplat_crash()); a Xen panic, no status line
 # before the time-out, or a missing tool -> 2.
 need_cmd qemu-system-aarch64 qemu-system-arm
+guest_cmdline 0 "" "$@"
 need_cmd dtc device-tree-compiler
 z=$img.zImage
 [ -f "$z" ] || {
@@ -83,7 +84,7 @@ dt_str() {
 # After the last property of /chosen, before its end.
 dtc -q -I dtb -O dts "$xa_tmp/virt.dtb" | awk \
 	-v xen_args="$(dt_str "console=dtuart dtuart=/pl011@9000000 guest_loglvl=all")" \
-	-v args="$(dt_str "$(quote_args "$@")")" \
+	-v args="$(dt_str "$cmdline")" \
 	-v mem=$((${UK_MEM:-32} * 1024)) -v size="$(stat -c %s "$z")" '
 	/^\tchosen \{/ { inchosen = 1 }
 	inchosen && /^\t\};/ {
