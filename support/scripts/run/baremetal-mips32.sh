@@ -15,7 +15,7 @@
 : "${qemu_sys:=qemu-system-mips}"
 need_cmd "$qemu_sys" qemu-system-mips
 
-guest_cmdline 256 "QEMU's Malta boot stub (-append)" "$@"
+guest_cmdline 254 "QEMU's Malta boot stub (-append)" "$@"
 qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot
 	-semihosting-config enable=on,target=native

@@ -19,7 +19,9 @@
 # to report it): N (125 for ukplat_crash()); a Xen panic, no status line
 # before the time-out, or a missing tool -> 2.
 need_cmd qemu-system-aarch64 qemu-system-arm
-guest_cmdline 0 "" "$@"
+# Xen stops before its first line on a module's bootargs longer than 1024
+# bytes (its BOOTMOD_MAX_CMDLINE).
+guest_cmdline 1024 "Xen on Arm's dom0less bootargs (BOOTMOD_MAX_CMDLINE)" "$@"
 need_cmd dtc device-tree-compiler
 z=$img.zImage
 [ -f "$z" ] || {
@@ -81,11 +83,13 @@ dt_str() {
 	local s=${1//\\/\\\\}
 	printf '"%s"' "${s//\"/\\\"}"
 }
-# After the last property of /chosen, before its end.
-dtc -q -I dtb -O dts "$xa_tmp/virt.dtb" | awk \
-	-v xen_args="$(dt_str "console=dtuart dtuart=/pl011@9000000 guest_loglvl=all")" \
-	-v args="$(dt_str "$cmdline")" \
+# After the last property of /chosen, before its end. The strings go
+# through the environment: awk -v would take their backslashes as escapes.
+dtc -q -I dtb -O dts "$xa_tmp/virt.dtb" |
+	XA_XEN_ARGS=$(dt_str "console=dtuart dtuart=/pl011@9000000 guest_loglvl=all") \
+	XA_ARGS=$(dt_str "$cmdline") awk \
 	-v mem=$((${UK_MEM:-32} * 1024)) -v size="$(stat -c %s "$z")" '
+	BEGIN { xen_args = ENVIRON["XA_XEN_ARGS"]; args = ENVIRON["XA_ARGS"] }
 	/^\tchosen \{/ { inchosen = 1 }
 	inchosen && /^\t\};/ {
 		print "\t\txen,xen-bootargs = " xen_args ";"
