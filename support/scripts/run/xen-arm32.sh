@@ -112,11 +112,16 @@ dtc -q -I dts -O dtb -o "$xa_tmp/xen.dtb" "$xa_tmp/xen.dts" || {
 	echo "error: dtc rejected the device tree ($xa_tmp/xen.dts)" >&2
 	exit 2
 }
-# Beside the image, so that the --dry-run command line works as printed.
-cp "$xa_tmp/xen.dtb" "$img.dom0less.dtb"
+# --dry-run: beside the image, so that the command works as printed. A run
+# keeps its own: runs of one image side by side have other arguments.
+xa_dtb=$xa_tmp/xen.dtb
+if [ "$dry" = 1 ]; then
+	xa_dtb=$img.dom0less.dtb
+	cp "$xa_tmp/xen.dtb" "$xa_dtb"
+fi
 qemu=(qemu-system-aarch64 "${xa_machine[@]}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot -kernel "$xen"
-	-dtb "$img.dom0less.dtb"
+	-dtb "$xa_dtb"
 	-device "loader,file=$z,addr=0x50000000,force-raw=on")
 xa_why="no debugger for a guest under Xen in QEMU;"
 dry_run_or_no_debug "$xa_why on an Arm Xen host use gdbsx" "${qemu[@]}"
