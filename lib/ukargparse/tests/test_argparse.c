@@ -107,7 +107,12 @@ UK_TESTCASE(argparse, refused)
 	REFUSED("a b c d", 3, UK_ARGPARSE_ETOOMANY);
 	REFUSED("a b c 'd e'", 3, UK_ARGPARSE_ETOOMANY);
 	/* Exactly maxcount, with blanks after: accepted. */
-	SPLIT("a b c d e f g h  ", "a", "b", "c", "d", "e", "f", "g", "h");
+	char buf[32] = "a b c d e f g h  ";
+	char *argv[MAXARGS];
+
+	UK_TEST_EXPECT_SNUM_EQ(uk_argnparse(buf, sizeof(buf), argv, MAXARGS),
+			       MAXARGS);
+	UK_TEST_EXPECT_STR_EQ(argv[MAXARGS - 1], "h");
 }
 
 UK_TESTCASE(argparse, escapes)
