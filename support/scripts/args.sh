@@ -22,11 +22,11 @@ uk_args_quote() {
 
 # uk_args_split STRING: split STRING into words the way a POSIX shell
 # would without expanding anything ($, *, ~ stay as they are), into the
-# array UK_ARGS. The same rules as the guest's parser. An unterminated
+# array uk_words. The same rules as the guest's parser. An unterminated
 # quote is an error (status 1, message on stderr).
 uk_args_split() {
 	local s=$1 i=0 n=${#1} c w= inword=0 quote=
-	UK_ARGS=()
+	uk_words=()
 	while [ "$i" -lt "$n" ]; do
 		c=${s:i:1}
 		i=$((i + 1))
@@ -44,7 +44,7 @@ uk_args_split() {
 		else
 			case $c in
 			[[:space:]])
-				[ "$inword" = 1 ] && UK_ARGS+=("$w")
+				[ "$inword" = 1 ] && uk_words+=("$w")
 				w= inword=0 ;;
 			\'|\") quote=$c inword=1 ;;
 			\\)
@@ -59,7 +59,7 @@ uk_args_split() {
 		echo "error: unterminated $quote in ARGS: close the quote" >&2
 		return 1
 	fi
-	[ "$inword" = 1 ] && UK_ARGS+=("$w")
+	[ "$inword" = 1 ] && uk_words+=("$w")
 	return 0
 }
 
