@@ -1,23 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The memory-model half of grant tables (lib/gnttab has the rest): which
- * frame number a page has for Xen, and how the grant table's own frames
- * get mapped. PV: pseudo-physical frames are translated by the p2m list
- * start_info names, and GNTTABOP_setup_table returns machine frames that
- * are mapped over the caller's pages with update_va_mapping. PVH: guest
- * frames are physical addresses (the low 4 GiB are mapped 1:1), and the
+ * How the grant table's own frames get mapped on x86_64 (gnttab.c has
+ * the table itself). PV: GNTTABOP_setup_table returns machine frames that
+ * are mapped over the caller's pages with update_va_mapping. PVH: the
  * grant frames are placed at the caller's pages' frames with
  * XENMEM_add_to_physmap, like the shared info page.
  */
 #include <uk/essentials.h>
-#include <uk/plat/xen.h>
 #include <xen-abi.h>
+#include "frames.h"
 
 #define EINVAL 22
 #define GNTTABOP_setup_table 2
 #define MAX_FRAMES 64
-
-extern char _image_start[];
 
 struct setup_table {
 	uint16_t dom;
@@ -26,17 +21,7 @@ struct setup_table {
 	unsigned long *frame_list;
 };
 
-unsigned long ukplat_xen_virt_to_frame(const void *va)
-{
-	unsigned long pfn;
-
-	if (xen_pvh)
-		return (uintptr_t)va >> XEN_PAGE_SHIFT;
-	pfn = ((uintptr_t)va - (uintptr_t)_image_start) >> XEN_PAGE_SHIFT;
-	return ((const unsigned long *)xen_start_info->mfn_list)[pfn];
-}
-
-long ukplat_xen_gnttab_op(unsigned int cmd, void *uop, unsigned int count)
+long xen_gnttab_op(unsigned int cmd, void *uop, unsigned int count)
 {
 	return xen_hypercall3(XEN_HC_grant_table_op, cmd, (unsigned long)uop,
 			      count);
@@ -51,7 +36,7 @@ static int map_pv(char *va, unsigned int nr)
 	unsigned int i;
 	long rc;
 
-	rc = ukplat_xen_gnttab_op(GNTTABOP_setup_table, &st, 1);
+	rc = xen_gnttab_op(GNTTABOP_setup_table, &st, 1);
 	if (rc)
 		return rc;
 	if (st.status)
@@ -86,7 +71,7 @@ static int map_pvh(char *va, unsigned int nr)
 	return 0;
 }
 
-int ukplat_xen_gnttab_map(void *va, unsigned int nr)
+int xen_gnttab_map(void *va, unsigned int nr)
 {
 	if (!nr || nr > MAX_FRAMES || ((uintptr_t)va & (XEN_PAGE_SIZE - 1)))
 		return -EINVAL;

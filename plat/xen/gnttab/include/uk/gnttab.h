@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Xen grant tables, version 1 (lib/gnttab): this domain's table of
+ * Xen grant tables, version 1 (plat/xen/gnttab): this domain's table of
  * grants, each letting one other domain map or copy one of our pages.
  * Frame numbers are what ukplat_xen_virt_to_frame() (uk/plat/xen.h)
  * returns. Errors are negative errnos; uk_gnttab_copy_from_grant() also

@@ -2,7 +2,7 @@
 /*
  * Grant table v1 (Xen's public grant_table.h): an array of 8-byte entries
  * (flags, grantee domid, frame) in frames Xen shares with us, mapped by
- * plat/xen (ukplat_xen_gnttab_map) over page-aligned bss of this library.
+ * frames-<arch>.c (xen_gnttab_map) over page-aligned bss of this library.
  * A grant is written frame and domid first, then the flags that make it
  * valid; it is withdrawn by clearing the flags with compare-and-swap, so
  * that Xen's GTF_reading/GTF_writing (set while the grantee maps the
@@ -12,6 +12,7 @@
 #include <uk/plat/lcpu.h>
 #include <uk/plat/xen.h>
 #include <uk/gnttab.h>
+#include "frames.h"
 
 #define EBUSY 16
 #define EINVAL 22
@@ -73,7 +74,7 @@ int uk_gnttab_init(void)
 
 	flags = ukplat_lcpu_save_irqf();
 	if (!ready) {
-		rc = ukplat_xen_gnttab_map(table_pages, FRAMES);
+		rc = xen_gnttab_map(table_pages, FRAMES);
 		if (!rc) {
 			/* Lowest references handed out first. */
 			for (r = NR_REFS; r-- > NR_RESERVED;)
@@ -141,7 +142,7 @@ int uk_gnttab_entry_flags(uk_grant_ref_t ref)
 int uk_gnttab_query_size(uint32_t *nr_frames, uint32_t *max_frames)
 {
 	struct query_size q = { .dom = UKPLAT_XEN_DOMID_SELF };
-	long rc = ukplat_xen_gnttab_op(GNTTABOP_query_size, &q, 1);
+	long rc = xen_gnttab_op(GNTTABOP_query_size, &q, 1);
 
 	if (rc)
 		return rc;
@@ -164,7 +165,7 @@ int uk_gnttab_copy_from_grant(uint16_t domid, uk_grant_ref_t ref,
 		.len = len,
 		.flags = GNTCOPY_source_gref,
 	};
-	long rc = ukplat_xen_gnttab_op(GNTTABOP_copy, &c, 1);
+	long rc = xen_gnttab_op(GNTTABOP_copy, &c, 1);
 
 	return rc ? rc : c.status;
 }
