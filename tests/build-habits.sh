@@ -87,8 +87,8 @@ check_db "$x86"
 check_db "$arm"
 rerun "$x86" helloworld/main.c
 rerun "$x86" arch/x86/x86_64/ctx.S
-rerun "$arm" plat/common/arm/gic.c
-rerun "$arm" plat/common/arm/start.S
+rerun "$arm" plat/shared/arm/gic.c
+rerun "$arm" plat/shared/arm/start.S
 case $(entry "$arm" gic.c command) in
 arm-linux-gnueabihf-gcc\ *) ;;
 *) fail "arm32 entry does not use the cross compiler" ;;
@@ -147,8 +147,8 @@ if command -v clang-tidy >/dev/null; then
 				"$(grep error "$T_DIR/tidy.log" | head -3)"
 	}
 	tidy "$x86/build" "$x86/main.c"
-	tidy "$x86/build" "$UK_ROOT/plat/common/x86/traps.c"
-	tidy "$arm/build" "$UK_ROOT/plat/common/arm/gic.c"
+	tidy "$x86/build" "$UK_ROOT/plat/shared/pc/traps.c"
+	tidy "$arm/build" "$UK_ROOT/plat/shared/arm/gic.c"
 	note "clang-tidy accepts the database (x86_64 and arm32)"
 else
 	note "clang-tidy not installed: not checked on the database"

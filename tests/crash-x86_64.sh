@@ -8,7 +8,7 @@
 # recurses into the guard page under its stack (the page fault is taken on
 # the IST stack and names the thread) and a local buffer overrun caught by
 # the stack protector (the image is built with -fstack-protector-strong).
-# The exception code is plat/common/x86, the same on baremetal.
+# The exception code is plat/shared/pc, the same on baremetal.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/kvm-x86_64.sh"
 need qemu-system-x86_64

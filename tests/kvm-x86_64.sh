@@ -72,7 +72,7 @@ for accel in "${accels[@]}"; do
 		n=$((n + 1))
 		out=$T_DIR/boot-$accel-$machine-$bios-$kernel.out
 		UK_ACCEL=$accel UK_MACHINE=$machine UK_BIOS=${bios/-/qboot} \
-			UK_KERNEL=$kernel x86_boot "$out" "$img" a "'b c'" status=$n
+			UK_KERNEL=$kernel x86_boot "$out" "$img" a "b c" status=$n
 		what="$machine ($bios, $kernel, $accel)"
 		[ "$X86_RC" = "$n" ] || fail "$what: exit status $X86_RC, expected $n: $(tail -5 "$out")"
 		expect_line "$out" "Hello world!"

@@ -63,7 +63,7 @@ grep -i 'warning:' "$T_DIR/make.log" | head -3 | grep . &&
 
 # raspi2b: the raw .img relocates itself from 0x10000 to 0x8000 with a
 # copy loop that overwrites itself once an image exceeds 32 KiB (a
-# plat/common/arm/start.S bug, reported); boot the ELF, which QEMU loads
+# plat/shared/arm/start.S bug, reported); boot the ELF, which QEMU loads
 # at its link address, from a folder without the .img (no arguments
 # reach it that way).
 rpi=$T_DIR/arm32/unittests/rpi-elf

@@ -215,7 +215,7 @@ grep -qF "$z" "$T_DIR/dry" && grep -qF "addr=0x50000000" "$T_DIR/dry" &&
 # --- Real boots: Debian's Xen 4.17 for arm64 in QEMU starts the image as a
 # dom0less domain (support/scripts/run/xen-arm32.sh; the Xen package is
 # fetched once). Status and arguments through `make run`; then faults,
-# which plat/common/arm's vectors report under Xen too (MMU on: the
+# which plat/shared/arm's vectors report under Xen too (MMU on: the
 # unbacked address is a stage-2 abort Xen injects, the jump a fault on an
 # execute-never section).
 rc=none

@@ -10,7 +10,7 @@
 #               callback, a transaction that commits, one that aborts
 #               (value unchanged), one that conflicts with an outside write
 #               and is retried (EAGAIN), rm
-#   lib/gnttab  query_size, a read-only grant to the domain itself (flags
+#   plat/xen/gnttab  query_size, a read-only grant to the domain itself (flags
 #               0x5) checked by GNTTABOP_copy, which Xen must refuse after
 #               end_access, a read-write grant to dom0 (flags 0x1) that
 #               dom0 maps with gntdev (apps/xentest/dom0: run + gntpeek,

@@ -1,10 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
+/* The command-line parser: the rules are in include/uk/argparse.h. */
 #include <stddef.h>
 #include <uk/argparse.h>
 
 static int is_blank(char c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* What a backslash escapes inside "...". */
+static int dq_escapable(char c)
+{
+	return c == '"' || c == '\\' || c == '$';
 }
 
 int uk_argnparse(char *cmdline, size_t maxlen, char *argv[], int maxcount)
@@ -25,8 +32,10 @@ int uk_argnparse(char *cmdline, size_t maxlen, char *argv[], int maxcount)
 
 		while (r < end && cmdline[r] && is_blank(cmdline[r]))
 			r++;
-		if (r >= end || !cmdline[r] || argc == maxcount)
+		if (r >= end || !cmdline[r])
 			break;
+		if (argc == maxcount)
+			return UK_ARGPARSE_ETOOMANY;
 
 		w = r;
 		argv[argc++] = &cmdline[w];
@@ -42,8 +51,7 @@ int uk_argnparse(char *cmdline, size_t maxlen, char *argv[], int maxcount)
 				if (c == '"') {
 					quote = 0;
 				} else if (c == '\\' && r + 1 < end &&
-					   (cmdline[r + 1] == '"' ||
-					    cmdline[r + 1] == '\\')) {
+					   dq_escapable(cmdline[r + 1])) {
 					cmdline[w++] = cmdline[++r];
 				} else {
 					cmdline[w++] = c;
@@ -59,6 +67,8 @@ int uk_argnparse(char *cmdline, size_t maxlen, char *argv[], int maxcount)
 				cmdline[w++] = c;
 			}
 		}
+		if (quote)
+			return UK_ARGPARSE_EQUOTE;
 		/* Step over the blank that ended the argument, if any. */
 		if (r < end && cmdline[r])
 			r++;

@@ -43,7 +43,8 @@ void _linuxu_start(long *sp)
 	linuxu_memory_init();
 	linuxu_time_init();
 	linuxu_fault_init();
-	ukplat_entry(argc, argv);
+	/* The kernel split the arguments: ukboot checks their number. */
+	ukplat_entry_argv(argc, argv);
 }
 
 void ukplat_terminate(int status)

@@ -73,10 +73,46 @@ UK_TESTCASE(argparse, quotes)
 	SPLIT("''", "");
 	SPLIT("a \"\" b", "a", "", "b");
 	SPLIT("a\"\"b", "ab");
-	/* An unterminated quote runs to the end. */
-	SPLIT("a 'b c", "a", "b c");
-	SPLIT("\"abc  ", "abc  ");
-	SPLIT("x '", "x", "");
+}
+
+/* A line the parser refuses, with the error it gives. */
+static void check_refused(const char *file, unsigned int line, const char *in,
+			  int maxcount, int err)
+{
+	char buf[64];
+	char *argv[MAXARGS + 1];
+	size_t i;
+	int rc;
+
+	for (i = 0; in[i] && i < sizeof(buf) - 1; i++)
+		buf[i] = in[i];
+	buf[i] = '\0';
+	rc = uk_argnparse(buf, sizeof(buf), argv, maxcount);
+	if (rc != err)
+		_uk_test_fail(file, line, "\"%s\": returned %d, expected %d",
+			      in, rc, err);
+}
+
+#define REFUSED(in, maxcount, err) \
+	check_refused(__FILE__, __LINE__, in, maxcount, err)
+
+UK_TESTCASE(argparse, refused)
+{
+	/* An unterminated quote is an error, not an argument cut short. */
+	REFUSED("a 'b c", MAXARGS, UK_ARGPARSE_EQUOTE);
+	REFUSED("\"abc  ", MAXARGS, UK_ARGPARSE_EQUOTE);
+	REFUSED("x '", MAXARGS, UK_ARGPARSE_EQUOTE);
+	REFUSED("\"a\\\"", MAXARGS, UK_ARGPARSE_EQUOTE);
+	/* One argument too many is an error, not a dropped argument. */
+	REFUSED("a b c d", 3, UK_ARGPARSE_ETOOMANY);
+	REFUSED("a b c 'd e'", 3, UK_ARGPARSE_ETOOMANY);
+	/* Exactly maxcount, with blanks after: accepted. */
+	char buf[32] = "a b c d e f g h  ";
+	char *argv[MAXARGS];
+
+	UK_TEST_EXPECT_SNUM_EQ(uk_argnparse(buf, sizeof(buf), argv, MAXARGS),
+			       MAXARGS);
+	UK_TEST_EXPECT_STR_EQ(argv[MAXARGS - 1], "h");
 }
 
 UK_TESTCASE(argparse, escapes)
@@ -84,6 +120,7 @@ UK_TESTCASE(argparse, escapes)
 	SPLIT("a\\ b c", "a b", "c");
 	SPLIT("\\'x\\\"", "'x\"");
 	SPLIT("\"a\\\"b\" \"c\\\\d\"", "a\"b", "c\\d");
+	SPLIT("\"\\$x\" \\$y '\\$z' $w=1", "$x", "$y", "\\$z", "$w=1");
 	/* Other backslashes in "..." stay; in '...' all do. */
 	SPLIT("\"a\\nb\"", "a\\nb");
 	SPLIT("'a\\'", "a\\");
@@ -97,9 +134,10 @@ UK_TESTCASE(argparse, limits)
 	char *argv[4] = { NULL, NULL, NULL, (char *)"canary" };
 	int argc;
 
-	/* At most maxcount pointers; no NULL stored past them. */
+	/* At most maxcount pointers; no NULL stored past them; one more
+	 * argument is an error. */
 	argc = uk_argnparse(buf, sizeof(buf), argv, 3);
-	UK_TEST_EXPECT_SNUM_EQ(argc, 3);
+	UK_TEST_EXPECT_SNUM_EQ(argc, UK_ARGPARSE_ETOOMANY);
 	UK_TEST_EXPECT(uk_test_streq(argv[0], "a") &&
 		       uk_test_streq(argv[1], "b") &&
 		       uk_test_streq(argv[2], "c"));

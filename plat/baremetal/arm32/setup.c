@@ -20,8 +20,12 @@
 #define ATAG_CORE 0x54410001U
 #define ATAG_MEM 0x54410002U
 #define ATAG_CMDLINE 0x54410009U
-/* Tags sit below the image; stop at a length that leaves that area. */
-#define ATAG_MAX_WORDS (RPI2_LOAD_ADDR / 4)
+/*
+ * QEMU's raspi2b writes ATAGS at 0x100 and its secondary cores' boot code
+ * at 0x300, over the end of a command line longer than about 460 bytes:
+ * a line in ATAGS must end below 0x300 (README.md, Arguments).
+ */
+#define ATAG_AREA_END 0x300U
 
 #define GPFSEL1 0x04
 #define GPIO_ALT0 4
@@ -61,10 +65,11 @@ static int atags_valid(const uint32_t *t)
 static void atags_parse(const uint32_t *t, uint64_t *ram_base,
 			uint64_t *ram_len, const char **cmdline)
 {
-	const uint32_t *start = t;
+	/* Tags sit below the image: a size that leaves that area ends them. */
+	const uint32_t *end = (const uint32_t *)RPI2_LOAD_ADDR;
 
-	while (t[0] >= 2 && t[1] != ATAG_NONE &&
-	       (uintptr_t)(t - start) < ATAG_MAX_WORDS) {
+	while (end - t >= 2 && t[0] >= 2 && t[0] <= (uint32_t)(end - t) &&
+	       t[1] != ATAG_NONE) {
 		if (t[1] == ATAG_MEM && t[0] >= 4) {
 			*ram_len = t[2];
 			*ram_base = t[3];
@@ -91,6 +96,7 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 {
 	uint64_t ram_base = 0, ram_len = RPI2_RAM_DEFAULT;
 	const char *cmdline = NULL;
+	size_t cmdline_max = 0;
 	const void *fdt = NULL;
 	struct arm_mem_range res[3] = {
 		{ 0, RPI2_LOAD_ADDR, "boot" },
@@ -107,6 +113,8 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	} else if (atags_valid((const uint32_t *)r2)) {
 		atags_parse((const uint32_t *)r2, &ram_base, &ram_len,
 			    &cmdline);
+		if (cmdline && (uintptr_t)cmdline < ATAG_AREA_END)
+			cmdline_max = ATAG_AREA_END - (uintptr_t)cmdline;
 	}
 	if (arm_mem_add_ram(ram_base, ram_len, res, ARRAY_SIZE(res)))
 		plat_puts("rpi2: too many memory regions\n");
@@ -115,7 +123,8 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 		plat_puts("rpi2: cannot set up the system timer\n");
 		ukplat_crash();
 	}
-	arm_boot_main(cmdline);
+	/* A device tree holds the whole line; ATAGS up to 0x300. */
+	ukplat_entry_cmdline(cmdline, cmdline_max);
 }
 
 /* Full reset through the watchdog, due in 16 ticks (~250 us). */

@@ -9,20 +9,21 @@
  * With -semihosting, QEMU sets a0 = -1 (UHI's "ask the host for the
  * arguments") but still fills argv, with envp right after it: argc is
  * then taken as envp - argv.
- * The words after argv[0] are joined with spaces and split again with
- * uk_argnparse(), so quoting works with QEMU's -append; argv[0] becomes
- * the application's name.
+ * The words after argv[0] are joined with spaces into the command line
+ * that lib/ukboot splits, so quoting works with QEMU's -append.
  */
-#include <uk/argparse.h>
 #include <uk/plat/bootstrap.h>
 #include <malta/malta.h>
 
-#ifndef UK_APP_NAME
-#define UK_APP_NAME "unicore"
-#endif
-
-#define MAX_ARGS 64
-#define CMDLINE_MAX 2048
+/*
+ * QEMU's Malta boot stub writes each argv string into a slot of this
+ * many bytes (ENVP_ENTRY_SIZE), cutting -append without a word.
+ */
+#define MALTA_LOADER_ARG_MAX 256
+/* More words than this and the loader's argv is taken for garbage. */
+#define MAX_ARGS 1024
+/* One more than ukboot takes: a line too long for it stays too long. */
+#define CMDLINE_MAX (CONFIG_LIBUKBOOT_CMDLINE_MAX + 1)
 #define RAM_MIN 0x100000U /* below this the a3 value is not a size */
 #define RAM_DEFAULT 0x2000000U /* 32 MiB when the loader says nothing */
 #define BOOT_DATA_END 0x10000000U /* boot data lies in the low 256 MiB */
@@ -30,7 +31,6 @@
 void malta_start(long argc, char **argv, char **envp, uint32_t a3) __noreturn;
 
 static char cmdline[CMDLINE_MAX];
-static char *uk_argv[MAX_ARGS + 1];
 
 /* A boot loader pointer: kseg0 or kseg1, below the I/O hole. */
 static int boot_ptr_ok(const void *p)
@@ -91,9 +91,13 @@ static uint32_t ram_size(char **envp, uint32_t a3)
 	return RAM_DEFAULT;
 }
 
-static int build_argv(long argc, char **argv, char **envp)
+/*
+ * The loader's words joined into cmdline[]; returns the loader's limit
+ * to check the line against (see ukplat_entry_cmdline()).
+ */
+static size_t build_cmdline(long argc, char **argv, char **envp)
 {
-	size_t len = 0;
+	size_t len = 0, longest = 0;
 
 	if (argc < 0 && boot_ptr_ok(argv) && envp > argv &&
 	    envp - argv <= MAX_ARGS)
@@ -102,30 +106,32 @@ static int build_argv(long argc, char **argv, char **envp)
 	if (argc > 1 && argc <= MAX_ARGS && boot_ptr_ok(argv)) {
 		for (long i = 1; i < argc; i++) {
 			const char *s = argv[i];
+			size_t n = 0;
 
 			if (!boot_ptr_ok(s))
 				break;
 			if (len && len < CMDLINE_MAX - 1)
 				cmdline[len++] = ' ';
-			while (*s && len < CMDLINE_MAX - 1)
-				cmdline[len++] = *s++;
+			for (; s[n] && len < CMDLINE_MAX - 1; n++)
+				cmdline[len++] = s[n];
+			if (n > longest)
+				longest = n;
 		}
 	}
 	cmdline[len] = '\0';
-	uk_argv[0] = UK_APP_NAME;
-	return 1 + uk_argnparse(cmdline, sizeof(cmdline), &uk_argv[1],
-				MAX_ARGS - 1);
+	/* Only a word that filled its slot may have been cut. */
+	return longest >= MALTA_LOADER_ARG_MAX - 1 ? MALTA_LOADER_ARG_MAX : 0;
 }
 
 void malta_start(long argc, char **argv, char **envp, uint32_t a3)
 {
-	int n;
+	size_t loader_max;
 
 	malta_console_init();
 	malta_memory_init(ram_size(envp, a3));
-	n = build_argv(argc, argv, envp);
+	loader_max = build_cmdline(argc, argv, envp);
 	malta_time_init();
 	malta_rtc_init();
 	malta_irq_init();
-	ukplat_entry(n, uk_argv);
+	ukplat_entry_cmdline(cmdline, loader_max);
 }

@@ -107,7 +107,8 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	node = uk_fdt_path_offset(fdt, "/chosen");
 	if (node >= 0)
 		cmdline = uk_fdt_getprop(fdt, node, "bootargs", NULL);
-	arm_boot_main(cmdline);
+	/* QEMU puts -append into the DTB whole: no loader limit. */
+	ukplat_entry_cmdline(cmdline, 0);
 }
 
 static void __noreturn kvm_power_off(int status)

@@ -8,7 +8,7 @@
 #include <uk/init.h>
 #include <uk/print.h>
 #include <virtio/virtio.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 /* Linux's memparse: a number (0x.. or decimal) with an optional K/M/G. */
 static uint64_t parse_num(const char **sp)

@@ -4,7 +4,7 @@
  * start/end addresses at 0x28/0x2c), which Xen's domain builder looks
  * for: it loads the file 32 KiB into guest RAM (0x40008000) and enters
  * at the start address in SVC mode, MMU off, r2 = device tree. The
- * header's start address is the link address, so plat/common/arm's
+ * header's start address is the link address, so plat/shared/arm's
  * start.S never needs to move the image.
  */
 	.syntax unified

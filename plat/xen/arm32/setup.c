@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Xen guest on arm32. Xen's domain builder loads the zImage (head.S) and
- * enters plat/common/arm's start.S in SVC mode with the MMU off and r2 =
+ * enters plat/shared/arm's start.S in SVC mode with the MMU off and r2 =
  * the device tree, which describes everything: RAM (/memory), the GICv2
  * Xen emulates, the generic timer, the hypervisor node ("xen,xen") and
  * the command line (/chosen/bootargs).
@@ -72,7 +72,8 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	node = uk_fdt_path_offset(fdt, "/chosen");
 	if (node >= 0)
 		cmdline = uk_fdt_getprop(fdt, node, "bootargs", NULL);
-	arm_boot_main(cmdline);
+	/* Xen copies the domain's bootargs into its DTB whole. */
+	ukplat_entry_cmdline(cmdline, 0);
 }
 
 /*

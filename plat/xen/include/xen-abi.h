@@ -93,6 +93,13 @@
 /* The read-only machine-to-physical table every PV guest sees. */
 #define XEN_M2P ((const unsigned long *)0xffff800000000000UL)
 
+/*
+ * Xen's toolstack copies a guest's command line through a buffer of this
+ * size (MAX_GUEST_CMDLINE), for PV start_info and PVH alike, cutting it
+ * without a word: ukboot refuses a line that fills it.
+ */
+#define XEN_MAX_GUEST_CMDLINE 1024
+
 struct xen_start_info {
 	char magic[32];
 	unsigned long nr_pages;
@@ -115,7 +122,7 @@ struct xen_start_info {
 	unsigned long mfn_list; /* virtual */
 	unsigned long mod_start;
 	unsigned long mod_len;
-	char cmd_line[1024];
+	char cmd_line[XEN_MAX_GUEST_CMDLINE];
 	unsigned long first_p2m_pfn;
 	unsigned long nr_p2m_frames;
 };

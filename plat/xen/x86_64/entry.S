@@ -14,7 +14,7 @@
  * faults), enters long mode and calls xen_pvh_start_c (pvh.c).
  */
 #include <xen-abi.h>
-#include <uk/plat/common/x86/trap.h>
+#include <pc/trap.h>
 
 #define XEN_VIRT_BASE 0x400000 /* = the link address, xen.lds.S */
 #define XEN_HC_IRET_SLOT (23 * 32) /* HYPERVISOR_iret */
@@ -74,7 +74,7 @@ _xen_pvh_start:
 	movl %ebx, pvh_start_info
 	/* PML4[0] -> PDPT; PDPT[0..3] -> 4 PDs of 2 MiB pages (4 GiB): the
 	 * layout of the PC platforms, whose guard-page code (x86_pd,
-	 * plat/common/x86/paging.c) serves PVH too. */
+	 * plat/shared/pc/paging.c) serves PVH too. */
 	movl $pvh_pdpt + 3, pvh_pml4
 	xorl %ecx, %ecx
 1:	movl %ecx, %eax
@@ -159,7 +159,7 @@ xen_hypercall_page:
  * kernel stack and then pushes %r11 and %rcx, which its own entry used.
  * Each 16-byte stub restores them, pushes 0 where there is no error code,
  * then the vector, and joins the common path, which saves the general
- * registers as a struct x86_trap_frame (uk/plat/common/x86/trap.h) and
+ * registers as a struct x86_trap_frame (pc/trap.h) and
  * reports (traps.c): it never returns.
  */
 .section .text.xen_traps, "ax"

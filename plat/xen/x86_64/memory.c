@@ -10,6 +10,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/common/memregion.h>
+#include <uk/plat/xen.h>
 #include <xen-abi.h>
 
 extern char _image_start[], _end[];
@@ -91,4 +92,15 @@ void xen_memory_init(void)
 			   UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
 				   UKPLAT_MEMRF_WRITABLE,
 			   "heap");
+}
+
+/* PV: the p2m list start_info names; PVH: the low 4 GiB are 1:1. */
+unsigned long ukplat_xen_virt_to_frame(const void *va)
+{
+	unsigned long pfn;
+
+	if (xen_pvh)
+		return (uintptr_t)va >> XEN_PAGE_SHIFT;
+	pfn = ((uintptr_t)va - (uintptr_t)_image_start) >> XEN_PAGE_SHIFT;
+	return ((const unsigned long *)xen_start_info->mfn_list)[pfn];
 }

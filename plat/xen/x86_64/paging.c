@@ -3,7 +3,7 @@
  * Guard pages (<uk/plat/paging.h>) for both kinds of guest.
  *
  * PVH: its entry.S builds the PC platforms' page tables (x86_pd, 2-MiB
- * pages below 4 GiB), so plat/common/x86/paging.c does the work.
+ * pages below 4 GiB), so plat/shared/pc/paging.c does the work.
  *
  * PV: the page tables belong to Xen (read-only to us) and map the guest's
  * pages in 4-KiB pages from _image_start on (memory.c). A guard is made
@@ -15,7 +15,7 @@
 #include <uk/plat/lcpu.h>
 #include <uk/plat/paging.h>
 #include <xen-abi.h>
-#include "pc.h"
+#include <pc/pc.h>
 #include "xen-x86.h"
 
 #define PAGE 4096UL

@@ -10,7 +10,7 @@
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/common/memregion.h>
-#include <uk/plat/common/x86/pvh.h>
+#include <pc/pvh.h>
 #include <xen-abi.h>
 
 #define FOUR_GIB 0x100000000UL
@@ -80,7 +80,7 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 	 * map after the image: the heap starts past all of them. */
 	boot_end = max_ul((uintptr_t)_end, (uintptr_t)si + sizeof(*si));
 	if (si->cmdline_paddr)
-		boot_end = max_ul(boot_end, si->cmdline_paddr + 1024);
+		boot_end = max_ul(boot_end, si->cmdline_paddr + XEN_MAX_GUEST_CMDLINE);
 	if (si->version >= 1 && si->memmap_paddr)
 		boot_end =
 			max_ul(boot_end, si->memmap_paddr + si->memmap_entries *

@@ -2,19 +2,13 @@
 /*
  * Xen PV start-up (PVH: pvh.c): map the shared info page, bring up the
  * console, the trap table, the memory map, event channels and the clock,
- * split the command line from start_info, then call the boot library.
+ * then hand the command line of start_info to the boot library.
  * Also shutdown.
  */
 #include <uk/essentials.h>
-#include <uk/argparse.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/xen.h>
 #include <xen-abi.h>
-
-#ifndef UK_APP_NAME
-#define UK_APP_NAME "unikernel"
-#endif
-#define XEN_MAX_ARGS 64
 
 extern char _image_start[];
 
@@ -26,8 +20,6 @@ struct xen_shared_info *xen_shared_info;
  * shared info page.
  */
 char xen_shared_info_page[4096] __align(4096);
-static char cmdline[1024 + 1];
-static char *argv[XEN_MAX_ARGS + 1];
 /* The xenstore ring (lib/xenbus), set by the PV or PVH start-up. */
 void *xen_store_ring;
 uint32_t xen_store_port;
@@ -55,19 +47,9 @@ void xen_start_c(struct xen_start_info *si) __noreturn __used;
 /* The rest of start-up, the same for PV and PVH. */
 void xen_boot_finish(const char *line)
 {
-	unsigned int i;
-	int argc;
-
 	xen_evtchn_init();
 	xen_time_init();
-	for (i = 0; i < sizeof(cmdline) - 1 && line && line[i]; i++)
-		cmdline[i] = line[i];
-	cmdline[i] = 0;
-	argv[0] = UK_APP_NAME;
-	argc = 1 + uk_argnparse(cmdline, sizeof(cmdline), argv + 1,
-				XEN_MAX_ARGS - 1);
-	argv[argc] = NULL;
-	ukplat_entry(argc, argv);
+	ukplat_entry_cmdline(line, XEN_MAX_GUEST_CMDLINE);
 }
 
 void xen_start_c(struct xen_start_info *si)

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The thread pointer (<uk/plat/tls.h>), the FS base: a PVH guest runs in
- * ring 0 and writes its MSR (plat/common/x86/tls.c); a PV guest runs its
+ * ring 0 and writes its MSR (plat/shared/pc/tls.c); a PV guest runs its
  * kernel in ring 3, where only Xen can set it (set_segment_base).
  */
 #include <uk/plat/tls.h>
 #include <xen-abi.h>
-#include "pc.h"
+#include <pc/pc.h>
 
 /* xen/include/public/xen.h and arch-x86/xen-x86_64.h */
 #define XEN_HC_set_segment_base 25

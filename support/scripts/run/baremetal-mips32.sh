@@ -2,8 +2,8 @@
 # baremetal on mips32 (big-endian) or, sourced by baremetal-mips32el.sh, on
 # mips32el: the MIPS Malta board under QEMU (TCG). The image is the ELF
 # linked at 0x80100000; arguments become the boot command line (-append),
-# each quoted so the unikernel's uk_argnparse() gives them back as they
-# were.
+# each quoted so that the image gives them back as they were. QEMU's boot
+# stub copies -append through a 256-byte slot: at most 254 bytes here.
 #
 # Exit status: QEMU is always started with -semihosting and -no-reboot.
 # - An image built with CONFIG_MALTA_SEMIHOSTING_EXIT leaves through UHI
@@ -15,10 +15,11 @@
 : "${qemu_sys:=qemu-system-mips}"
 need_cmd "$qemu_sys" qemu-system-mips
 
+guest_cmdline 254 "QEMU's Malta boot stub (-append)" "$@"
 qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot
 	-semihosting-config enable=on,target=native
-	-kernel "$img" -append "$(quote_args "$@")")
+	-kernel "$img" -append "$cmdline")
 # shellcheck disable=SC2206
 [ -n "${UK_QEMU_EXTRA:-}" ] && qemu+=($UK_QEMU_EXTRA)
 

@@ -14,12 +14,12 @@
 x86_pc_iso() {
 	local iso=$img.iso
 	[ -f "$iso" ] || { echo "error: no $iso: run 'make' first" >&2; exit 2; }
-	if [ $# -gt 0 ]; then
+	if [ -n "$cmdline" ]; then
 		tmpdir=$(mktemp -d)
 		trap 'rm -rf "$tmpdir"' EXIT
 		iso=$tmpdir/${img##*/}.iso
 		"$UK_ROOT/plat/baremetal/x86_64/mkiso" "$iso" "$img.multiboot" \
-			"$*" || exit 2
+			"$cmdline" || exit 2
 	fi
 	local machine=${UK_MACHINE:-pc} accel=tcg
 	if kvm_usable; then accel=kvm; fi
@@ -38,5 +38,6 @@ x86_pc_iso() {
 # shellcheck source=kvm-x86_64.sh
 . "$here/run/kvm-x86_64.sh"
 UK_ROOT=${UK_ROOT:-$(cd "$here/../.." && pwd)}
-x86_pc_iso "$@"
+guest_cmdline 0 "" "$@"
+x86_pc_iso
 x86_qemu_run

@@ -2,7 +2,7 @@
 # kvm on arm32: QEMU's virt machine under TCG (this host has no arm KVM).
 # The ELF is loaded at its link address and finds the DTB at the start of
 # RAM; the arguments become the DTB's /chosen/bootargs, which the guest
-# splits like a shell, so each one is quoted here.
+# splits back into the same words (support/scripts/args.sh).
 #
 # Exit status: with CONFIG_KVM_ARM32_SEMIHOSTING (the default) the guest
 # exits through semihosting SYS_EXIT_EXTENDED and QEMU's status is the
@@ -16,7 +16,8 @@ need_cmd qemu-system-arm qemu-system-arm
 qemu=(qemu-system-arm -M virt -cpu "${UK_CPU:-cortex-a15}"
 	-m "${UK_MEM:-64M}" -nodefaults -no-user-config -display none
 	-serial stdio -kernel "$img")
-[ $# -gt 0 ] && qemu+=(-append "$(quote_args "$@")")
+guest_cmdline 0 "" "$@"
+[ $# -gt 0 ] && qemu+=(-append "$cmdline")
 image_config KVM_ARM32_SEMIHOSTING && qemu+=(-semihosting)
 [ -n "${UK_NET:-}" ] && qemu+=(-netdev "$UK_NET,id=n0"
 	-device "virtio-net-device,netdev=n0,mac=${UK_MAC:-52:54:00:12:34:56}")

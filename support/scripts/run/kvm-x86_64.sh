@@ -48,7 +48,7 @@ x86_qemu_cmd() {
 		exit 2 ;;
 	esac
 	qemu+=(-device isa-debug-exit,iobase=0xf4,iosize=0x04
-		-kernel "$kernel" -append "$*")
+		-kernel "$kernel" -append "$cmdline")
 	if [ -n "${UK_NET:-}" ]; then
 		local nic=virtio-net-pci
 		[ "$machine" = microvm ] && nic=virtio-net-device
@@ -87,6 +87,7 @@ x86_qemu_run() {
 }
 
 if [ "$plat" = kvm ]; then
-	x86_qemu_cmd "$@"
+	guest_cmdline 0 "" "$@"
+	x86_qemu_cmd
 	x86_qemu_run
 fi

@@ -8,6 +8,7 @@ command -v "$qemu_user" >/dev/null || {
 		"(support/scripts/install-deps)" >&2
 	exit 2
 }
+check_argc "$@"
 if [ "$debug" = 1 ]; then
 	echo "gdb server on localhost:1234; in another terminal:" >&2
 	echo "  gdb-multiarch -ex 'target remote localhost:1234' $img.dbg" >&2

@@ -19,6 +19,9 @@
 # to report it): N (125 for ukplat_crash()); a Xen panic, no status line
 # before the time-out, or a missing tool -> 2.
 need_cmd qemu-system-aarch64 qemu-system-arm
+# Xen stops before its first line on a module's bootargs longer than 1024
+# bytes (its BOOTMOD_MAX_CMDLINE).
+guest_cmdline 1024 "Xen on Arm's dom0less bootargs (BOOTMOD_MAX_CMDLINE)" "$@"
 need_cmd dtc device-tree-compiler
 z=$img.zImage
 [ -f "$z" ] || {
@@ -80,11 +83,13 @@ dt_str() {
 	local s=${1//\\/\\\\}
 	printf '"%s"' "${s//\"/\\\"}"
 }
-# After the last property of /chosen, before its end.
-dtc -q -I dtb -O dts "$xa_tmp/virt.dtb" | awk \
-	-v xen_args="$(dt_str "console=dtuart dtuart=/pl011@9000000 guest_loglvl=all")" \
-	-v args="$(dt_str "$(quote_args "$@")")" \
+# After the last property of /chosen, before its end. The strings go
+# through the environment: awk -v would take their backslashes as escapes.
+dtc -q -I dtb -O dts "$xa_tmp/virt.dtb" |
+	XA_XEN_ARGS=$(dt_str "console=dtuart dtuart=/pl011@9000000 guest_loglvl=all") \
+	XA_ARGS=$(dt_str "$cmdline") awk \
 	-v mem=$((${UK_MEM:-32} * 1024)) -v size="$(stat -c %s "$z")" '
+	BEGIN { xen_args = ENVIRON["XA_XEN_ARGS"]; args = ENVIRON["XA_ARGS"] }
 	/^\tchosen \{/ { inchosen = 1 }
 	inchosen && /^\t\};/ {
 		print "\t\txen,xen-bootargs = " xen_args ";"
@@ -107,11 +112,16 @@ dtc -q -I dts -O dtb -o "$xa_tmp/xen.dtb" "$xa_tmp/xen.dts" || {
 	echo "error: dtc rejected the device tree ($xa_tmp/xen.dts)" >&2
 	exit 2
 }
-# Beside the image, so that the --dry-run command line works as printed.
-cp "$xa_tmp/xen.dtb" "$img.dom0less.dtb"
+# --dry-run: beside the image, so that the command works as printed. A run
+# keeps its own: runs of one image side by side have other arguments.
+xa_dtb=$xa_tmp/xen.dtb
+if [ "$dry" = 1 ]; then
+	xa_dtb=$img.dom0less.dtb
+	cp "$xa_tmp/xen.dtb" "$xa_dtb"
+fi
 qemu=(qemu-system-aarch64 "${xa_machine[@]}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot -kernel "$xen"
-	-dtb "$img.dom0less.dtb"
+	-dtb "$xa_dtb"
 	-device "loader,file=$z,addr=0x50000000,force-raw=on")
 xa_why="no debugger for a guest under Xen in QEMU;"
 dry_run_or_no_debug "$xa_why on an Arm Xen host use gdbsx" "${qemu[@]}"

@@ -19,6 +19,11 @@
 #   crash without that line       -> 125 (UKPLAT_STATUS_CRASH)
 #   reboot, suspend, unknown      -> 125
 #   test bed failure or time-out  -> 2
+# The command line goes through start_info (PV) or the PVH start info,
+# both copied by Xen's toolstack through a 1024-byte buffer
+# (MAX_GUEST_CMDLINE), which the image refuses to have filled: 1022 bytes.
+guest_cmdline 1022 "Xen's guest command line (MAX_GUEST_CMDLINE)" "$@"
+set -- ${cmdline:+"$cmdline"}
 xt=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/xen-testbed
 if [ "${UK_XEN_DOM0:-0}" = 1 ]; then
 	xt_cmd=("$xt" run-dom0 --quiet-xen --timeout "${UK_XEN_TIMEOUT:-300}"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * What plat/xen offers Xen-specific libraries (lib/xenbus, lib/gnttab,
+ * What plat/xen offers Xen-specific libraries (lib/xenbus, plat/xen/gnttab,
  * front drivers): event channels, the xenstore ring, and the memory model
  * a grant table needs.
  *
@@ -34,18 +34,10 @@ void ukplat_xen_notify(uint32_t port);
 void ukplat_xen_yield(void);
 
 /*
- * Grant tables. A frame number as Xen wants it in a grant entry or a
- * GNTTABOP_copy: the machine frame (PV) or guest frame (PVH) of the page
+ * A frame number as Xen wants it in a grant entry or a GNTTABOP_copy
+ * (uk/gnttab.h): the machine frame (PV) or guest frame (PVH) of the page
  * holding va.
  */
 unsigned long ukplat_xen_virt_to_frame(const void *va);
-/*
- * Make grant table frames 0..nr-1 appear at va (page-aligned, nr pages
- * of memory the caller owns and never frees: their own frames are
- * given up). 0 or a negative errno.
- */
-int ukplat_xen_gnttab_map(void *va, unsigned int nr);
-/* HYPERVISOR_grant_table_op(cmd, uop, count). */
-long ukplat_xen_gnttab_op(unsigned int cmd, void *uop, unsigned int count);
 
 #endif /* __UK_PLAT_XEN_H__ */
