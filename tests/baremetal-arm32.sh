@@ -19,8 +19,8 @@ qemu_pi() { # KERNEL [QEMU ARGS...]
 		-display none -serial stdio ${no_reboot--no-reboot} -kernel "$k" "$@"
 }
 
-# The arch test application (tests/fixtures/apps/archtest-arm32).
-arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
+# The arch test application (tests/apps/archtest-arm32).
+arch=$(app_copy tests/apps/archtest-arm32 "$T_DIR/archtest")
 
 app=$(app_copy helloworld)
 config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_BAREMETAL=y "# CONFIG_PLAT_LINUXU is not set"

@@ -6,13 +6,14 @@
 # faults, this is arm32's "pagefault"), a prefetch abort (a jump there),
 # a division by zero in libgcc (__aeabi_idiv0) and a failed assertion.
 # Each must print its report (registers, DFAR/DFSR or IFAR/IFSR) and end
-# with the crash status 125. Runs apps/crashtest too when it exists, with
-# addr=0xfffffff0 for its "pagefault" on kvm/baremetal (no MMU: a read of
-# an unbacked address, i.e. a data abort, stands for a page fault).
+# with the crash status 125. Runs tests/apps/crashtest too when it
+# exists, with addr=0xfffffff0 for its "pagefault" on kvm/baremetal (no
+# MMU: a read of an unbacked address, i.e. a data abort, stands for a
+# page fault).
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc qemu-system-arm
 
-app=$(app_copy tests/fixtures/apps/traps-arm32 "$T_DIR/traps")
+app=$(app_copy tests/apps/traps-arm32 "$T_DIR/traps")
 config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y \
 	"# CONFIG_PLAT_LINUXU is not set" CONFIG_LIBUKDEBUG_ENABLE_ASSERT=y
 mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
@@ -59,7 +60,7 @@ for plat in kvm baremetal; do
 done
 
 # The x86 engineer's crashtest, where it exists: the same kinds by name.
-if [ -d "$UK_ROOT/apps/crashtest" ]; then
+if [ -d "$UK_ROOT/tests/apps/crashtest" ]; then
 	ct=$(app_copy crashtest)
 	config "$ct" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y \
 		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=y \
@@ -111,6 +112,6 @@ if [ -d "$UK_ROOT/apps/crashtest" ]; then
 	grep -q '^CRASH: stack overflow in thread recurser ' "$o" ||
 		fail "crashtest linuxu stackoverflow: no report: $(head -c 300 "$o")"
 else
-	note "apps/crashtest not in the tree yet: only the arm trap app ran"
+	note "tests/apps/crashtest not in the tree yet: only the arm trap app ran"
 fi
 echo "ok"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# apps/crashtest (crash=assert|pagefault|divzero|undef) on mips32 and
+# tests/apps/crashtest (crash=assert|pagefault|divzero|undef) on mips32 and
 # mips32el, as a Linux process and on the Malta board. Every crash must end
 # with a non-zero status: 125 (UKPLAT_STATUS_CRASH) on the Malta, through
 # the reset path and the run script's "malta: crash" line (big-endian) or
@@ -20,7 +20,7 @@ need mips-linux-gnu-gcc mipsel-linux-gnu-gcc qemu-mips-static \
 	qemu-mipsel-static qemu-system-mips qemu-system-mipsel
 # qemu-user would write a core file for each signal.
 ulimit -c 0
-src=${UK_CRASHTEST_APP:-$UK_ROOT/apps/crashtest}
+src=${UK_CRASHTEST_APP:-$UK_ROOT/tests/apps/crashtest}
 [ -f "$src/Makefile" ] || skip "no crashtest application at $src yet"
 run=$UK_ROOT/support/scripts/uk-run
 modes="assert pagefault divzero undef"

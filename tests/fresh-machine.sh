@@ -121,6 +121,7 @@ if git -C "$UK_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 		fail "cannot copy the tree into the root"
 else
 	tar -C "$UK_ROOT" --exclude=./build --exclude='./apps/*/build' \
+		--exclude='./tests/apps/*/build' \
 		--exclude='*/.config' -cf - . | tar -C "$root$src" -xf - ||
 		fail "cannot copy the tree into the root"
 fi

@@ -19,8 +19,8 @@ qemu_virt() { # CPU IMAGE [QEMU ARGS...]
 		-no-user-config -display none -serial stdio -kernel "$img" "$@"
 }
 
-# The arch test application (tests/fixtures/apps/archtest-arm32).
-arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
+# The arch test application (tests/apps/archtest-arm32).
+arch=$(app_copy tests/apps/archtest-arm32 "$T_DIR/archtest")
 
 app=$(app_copy helloworld)
 config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y "# CONFIG_PLAT_LINUXU is not set"

@@ -21,12 +21,14 @@ need() {
 	done
 }
 
-# app_copy APP [DEST]: a private copy of apps/APP, or of the app folder
-# APP names relative to the tree when it has a '/' (a fixture); builds
-# never share a folder. Prints the folder.
+# app_copy APP [DEST]: a private copy of apps/APP, else of tests/apps/APP
+# (a test program), or of the folder APP names relative to the tree when
+# it has a '/' (a fixture); builds never share a folder. Prints the folder.
 app_copy() {
 	local src=$UK_ROOT/apps/$1 dst=${2:-$T_DIR/${1##*/}}
+	[ -d "$src" ] || src=$UK_ROOT/tests/apps/$1
 	case $1 in */*) src=$UK_ROOT/$1 ;; esac
+	[ -f "$src/Makefile" ] || fail "app_copy: no application folder $1"
 	mkdir -p "$dst"
 	cp -r "$src/." "$dst/"
 	rm -rf "$dst/build" "$dst/.config"
@@ -56,7 +58,7 @@ expect_line() {
 }
 
 # expect_archtest_arm32 CTX_OUT ATOMIC_OUT: the outputs of the arm32 arch
-# test's "ctx" and "atomic" cases (tests/fixtures/apps/archtest-arm32):
+# test's "ctx" and "atomic" cases (tests/apps/archtest-arm32):
 # VFP state kept across a switch; every atomic right, and two contexts
 # alternating strictly, one side's compare-exchange failing once a round.
 expect_archtest_arm32() {

@@ -30,8 +30,8 @@ for status in 0 7 255; do
 	[ "$rc" = "$status" ] || fail "exit status $rc, expected $status"
 done
 
-# The arch test application (tests/fixtures/apps/archtest-arm32).
-arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
+# The arch test application (tests/apps/archtest-arm32).
+arch=$(app_copy tests/apps/archtest-arm32 "$T_DIR/archtest")
 config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y
 mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
 for t in ctx atomic; do
