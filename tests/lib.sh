@@ -76,9 +76,21 @@ run_timeout() {
 	timeout --kill-after=5 "$s" "$@"
 }
 
-# Shared images built once by tests/prepare (see there).
+# shared_image VAR NAME: set VAR to the path of image NAME, built once
+# for the whole run by tests/prepare (the test lists NAME in a line
+# "# uses_shared: NAME..."); the image's .dbg, .map and extras sit beside
+# it, and its app folder (for `make run P=...`) is ${VAR%/build/*}.
 shared_image() {
-	local img=$UK_TEST_OUT/shared/$1
-	[ -f "$img" ] || fail "shared image $1 missing (see $UK_TEST_OUT/prepare.log)"
-	echo "$img"
+	local link=$UK_TEST_OUT/shared/$2 st=$UK_TEST_OUT/shared/.status/$2
+	grep -q "^# uses_shared:.* $2\( \|$\)" "$0" ||
+		fail "$T_NAME uses shared image $2 without naming it in a" \
+			"'# uses_shared:' line: tests/prepare would not build it"
+	if [ -L "$link" ] && [ -f "$link" ]; then
+		printf -v "$1" '%s' "$(readlink -f "$link")"
+	elif [ -f "$st" ]; then
+		fail "shared image $2 missing: $(cat "$st") (log: $UK_TEST_OUT/prepare.log)"
+	else
+		fail "shared image $2 not built (log: $UK_TEST_OUT/prepare.log; alone:" \
+			"tests/prepare $2, then this test)"
+	fi
 }
