@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # malloc/free pairs per second (mixed sizes 16 B..4 KiB, 16 live blocks)
-# for each allocator in apps/unittests on linuxu-x86_64 (bench=alloc), and
+# for each allocator in tests/apps/unittests on linuxu-x86_64 (bench=alloc), and
 # the same loop against the host's glibc malloc; each allocator's ratio
 # to glibc follows its absolute figure. Median of 3 runs.
 . "$(dirname "$0")/lib.sh"

@@ -26,11 +26,13 @@ median_ms() {
 		awk '{ printf "%.1f", $1 / 1000 }'
 }
 
-# app_copy APP: private copy of apps/APP in the bench folder.
+# app_copy APP: private copy of apps/APP (or of the test program
+# tests/apps/APP) in the bench folder.
 app_copy() {
-	local dst=$B_DIR/$1
+	local dst=$B_DIR/$1 src=$UK_ROOT/apps/$1
+	[ -d "$src" ] || src=$UK_ROOT/tests/apps/$1
 	mkdir -p "$dst"
-	cp -r "$UK_ROOT/apps/$1/." "$dst/"
+	cp -r "$src/." "$dst/"
 	rm -rf "$dst/build" "$dst/.config"
 	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$dst/Makefile"
 	echo "$dst"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Raw uknetdev latency: apps/netdevtest pings QEMU's user-network gateway
+# Raw uknetdev latency: tests/apps/netdevtest pings QEMU's user-network gateway
 # 200 times one after the other (pings=200) and reports the mean round
 # trip, per machine (x86_64 pc with virtio-net-pci, microvm with
 # virtio-mmio; arm32 virt), accelerator (TCG; KVM when /dev/kvm works)
@@ -18,7 +18,7 @@ PINGS=200
 build() { # ARCH_LINE: prints the image
 	local d=$B_DIR/${1%%=*}
 	mkdir -p "$d"
-	cp -r "$UK_ROOT/apps/netdevtest" "$d/" && rm -rf "$d/netdevtest/build"
+	cp -r "$UK_ROOT/tests/apps/netdevtest" "$d/" && rm -rf "$d/netdevtest/build"
 	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$d/netdevtest/Makefile"
 	printf '%s\n' "$1" CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n \
 		>"$d/netdevtest/defconfig"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Context switches per second of ukschedcoop (two threads yielding to
-# each other, bench=sched in apps/unittests) on linuxu-x86_64 and, under
+# each other, bench=sched in tests/apps/unittests) on linuxu-x86_64 and, under
 # TCG, kvm-x86_64 (microvm); median of 3 runs. Then the CPU time (user +
 # sys) linuxu-x86_64 burns while its only thread sleeps 1 s (bench=idle):
 # the idle thread sleeps in the kernel, so it should be near 0 (it spun

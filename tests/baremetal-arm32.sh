@@ -19,19 +19,16 @@ qemu_pi() { # KERNEL [QEMU ARGS...]
 		-display none -serial stdio ${no_reboot--no-reboot} -kernel "$k" "$@"
 }
 
-# The arch test application (tests/fixtures/apps/archtest-arm32).
-arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
-
-app=$(app_copy helloworld)
-config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_BAREMETAL=y "# CONFIG_PLAT_LINUXU is not set"
-config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_BAREMETAL=y "# CONFIG_PLAT_LINUXU is not set"
-mk "$app" -j2 || fail "helloworld build failed: $(tail -5 "$T_DIR/make.log")"
-mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
-img=$app/build/helloworld_baremetal-arm32
+# helloworld and the arch test application (tests/apps/archtest-arm32),
+# built once by tests/prepare.
+# uses_shared: helloworld_baremetal-arm32 archtest_baremetal-arm32
+shared_image img helloworld_baremetal-arm32
+shared_image aimg archtest_baremetal-arm32
+app=${img%/build/*}
 for f in "$img" "$img.dbg" "$img.map" "$img.img"; do
 	[ -s "$f" ] || fail "missing output $f"
 done
-aimg=$arch/build/archtest_baremetal-arm32.img
+aimg=$aimg.img
 
 # The raw image is the ELF's loadable bytes from _start (0x8000) on.
 start=$(arm-linux-gnueabihf-nm "$img.dbg" | awk '$3 == "_start" {print $1}')
@@ -109,7 +106,7 @@ run_timeout 60 "$UK_ROOT/support/scripts/uk-run" "$img" via-run status=3 \
 rc=$?
 expect_line "$T_DIR/run.out" "arg[1]: via-run"
 [ "$rc" = 3 ] || fail "uk-run gave status $rc, expected 3"
-run_timeout 60 make -C "$app" run ARGS="via-make" >"$T_DIR/make-run.out" 2>&1 ||
+run_timeout 60 make -C "$app" run P=baremetal ARGS="via-make" >"$T_DIR/make-run.out" 2>&1 ||
 	fail "make run failed: $(tail -3 "$T_DIR/make-run.out")"
 expect_line "$T_DIR/make-run.out" "arg[1]: via-make"
 echo "ok"

@@ -167,17 +167,14 @@ int main(int argc, char *argv[])
 }
 C
 
-# Build the four images in parallel: helloworld (power-off/reset exit)
-# and the self-test (semihosting exit), for each endianness.
+# helloworld (power-off/reset exit) for each endianness is built once by
+# tests/prepare; the self-test (semihosting exit) here, both in parallel.
+# uses_shared: helloworld_baremetal-mips32 helloworld_baremetal-mips32el
 pids=()
 while IFS=: read -r arch endian qemu; do
-	hello=$(app_copy helloworld "$T_DIR/$arch/helloworld")
 	st=$T_DIR/$arch/selftest
+	mkdir -p "$T_DIR/$arch"
 	cp -r "$st_src" "$st"
-	( config "$hello" CONFIG_ARCH_MIPS_32=y "CONFIG_$endian=y" \
-		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=n &&
-	  mk "$hello" ) || { echo "helloworld $arch" >>"$T_DIR/build-failed"; } &
-	pids+=($!)
 	( config "$st" CONFIG_ARCH_MIPS_32=y "CONFIG_$endian=y" \
 		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=n \
 		CONFIG_MALTA_SEMIHOSTING_EXIT=y &&
@@ -203,7 +200,7 @@ boot() {
 rc_of() { cat "$T_DIR/$1.rc"; }
 
 while IFS=: read -r arch endian qemu; do
-	hello=$T_DIR/$arch/helloworld/build/helloworld_baremetal-$arch
+	shared_image hello "helloworld_baremetal-$arch"
 	st=$T_DIR/$arch/selftest/build/selftest_baremetal-$arch
 	for f in "$hello" "$hello.dbg" "$hello.map" "$st"; do
 		[ -s "$f" ] || fail "missing output $f"
@@ -272,7 +269,9 @@ while IFS=: read -r arch endian qemu; do
 done <<<"$arches"
 
 # make run boots the Malta image with the app's arguments and status.
-make -C "$T_DIR/mips32el/helloworld" run ARGS="via-run status=3" >"$T_DIR/run.out" 2>&1 </dev/null
+shared_image el helloworld_baremetal-mips32el
+make -C "${el%/build/*}" run P=baremetal ARGS="via-run status=3" \
+	>"$T_DIR/run.out" 2>&1 </dev/null
 expect_line <(tr -d '\r' <"$T_DIR/run.out") "arg[1]: via-run"
 grep -q 'Error 3$' "$T_DIR/run.out" || fail "make run did not carry status 3"
 echo "ok"

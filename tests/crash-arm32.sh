@@ -6,13 +6,13 @@
 # faults, this is arm32's "pagefault"), a prefetch abort (a jump there),
 # a division by zero in libgcc (__aeabi_idiv0) and a failed assertion.
 # Each must print its report (registers, DFAR/DFSR or IFAR/IFSR) and end
-# with the crash status 125. Runs apps/crashtest too when it exists, with
+# with the crash status 125. Then tests/apps/crashtest, with
 # addr=0xfffffff0 for its "pagefault" on kvm/baremetal (no MMU: a read of
 # an unbacked address, i.e. a data abort, stands for a page fault).
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc qemu-system-arm
 
-app=$(app_copy tests/fixtures/apps/traps-arm32 "$T_DIR/traps")
+app=$(app_copy tests/apps/traps-arm32 "$T_DIR/traps")
 config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y CONFIG_PLAT_BAREMETAL=y \
 	"# CONFIG_PLAT_LINUXU is not set" CONFIG_LIBUKDEBUG_ENABLE_ASSERT=y
 mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
@@ -58,59 +58,54 @@ for plat in kvm baremetal; do
 	done
 done
 
-# The x86 engineer's crashtest, where it exists: the same kinds by name.
-if [ -d "$UK_ROOT/apps/crashtest" ]; then
-	ct=$(app_copy crashtest)
-	config "$ct" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y \
-		CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=y \
-		CONFIG_STACKPROTECTOR_STRONG=y
-	mk "$ct" -j2 || fail "crashtest build failed: $(tail -5 "$T_DIR/make.log")"
-	for plat in kvm baremetal linuxu; do
-		for k in assert pagefault divzero undef; do
-			# No MMU on the arm32 system platforms, so no page
-			# faults: "pagefault" reads an address with nothing
-			# behind it, which is a data abort (external abort).
-			extra=
-			[ "$k" = pagefault ] && [ "$plat" != linuxu ] &&
-				extra=addr=0xfffffff0
-			run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
-				"$ct/build/crashtest_$plat-arm32" "crash=$k" \
-				$extra >"$T_DIR/ct.$plat-$k" 2>&1
-			rc=$?
-			[ "$rc" = 124 ] && fail "crashtest $plat $k: timed out"
-			# A Linux process may die of a signal instead.
-			if [ "$plat" = linuxu ]; then
-				[ "$rc" != 0 ] || fail "crashtest linuxu $k: status 0"
-			else
-				[ "$rc" = 125 ] || fail "crashtest $plat $k: status $rc: $(head -c 300 "$T_DIR/ct.$plat-$k")"
-			fi
-			grep -q 'crashtest: no crash' "$T_DIR/ct.$plat-$k" &&
-				fail "crashtest $plat $k: did not crash"
-		done
-	done
-	grep -q '^DFAR=0xfffffff0 ' "$T_DIR/ct.kvm-pagefault" ||
-		fail "crashtest kvm pagefault: no data abort report"
-	# The stack protector (the build has -fstack-protector-strong) on
-	# every platform; a thread's stack overflow where there are guard
-	# pages: linuxu only (the system platforms run with the MMU off, so
-	# an overflow runs on into the memory below the stack).
-	for plat in kvm baremetal linuxu; do
-		o=$T_DIR/ct.$plat-canary
+# tests/apps/crashtest: the same kinds by name as on the other arches.
+ct=$(app_copy crashtest)
+config "$ct" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y \
+	CONFIG_PLAT_BAREMETAL=y CONFIG_PLAT_LINUXU=y \
+	CONFIG_STACKPROTECTOR_STRONG=y
+mk "$ct" -j2 || fail "crashtest build failed: $(tail -5 "$T_DIR/make.log")"
+for plat in kvm baremetal linuxu; do
+	for k in assert pagefault divzero undef; do
+		# No MMU on the arm32 system platforms, so no page
+		# faults: "pagefault" reads an address with nothing
+		# behind it, which is a data abort (external abort).
+		extra=
+		[ "$k" = pagefault ] && [ "$plat" != linuxu ] &&
+			extra=addr=0xfffffff0
 		run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
-			"$ct/build/crashtest_$plat-arm32" crash=canary >"$o" 2>&1
+			"$ct/build/crashtest_$plat-arm32" "crash=$k" \
+			$extra >"$T_DIR/ct.$plat-$k" 2>&1
 		rc=$?
-		[ "$rc" = 125 ] || fail "crashtest $plat canary: status $rc: $(head -c 300 "$o")"
-		grep -q '^CRASH: stack smashing detected' "$o" ||
-			fail "crashtest $plat canary: no report: $(head -c 300 "$o")"
+		[ "$rc" = 124 ] && fail "crashtest $plat $k: timed out"
+		# A Linux process may die of a signal instead.
+		if [ "$plat" = linuxu ]; then
+			[ "$rc" != 0 ] || fail "crashtest linuxu $k: status 0"
+		else
+			[ "$rc" = 125 ] || fail "crashtest $plat $k: status $rc: $(head -c 300 "$T_DIR/ct.$plat-$k")"
+		fi
+		grep -q 'crashtest: no crash' "$T_DIR/ct.$plat-$k" &&
+			fail "crashtest $plat $k: did not crash"
 	done
-	o=$T_DIR/ct.linuxu-stackoverflow
+done
+grep -q '^DFAR=0xfffffff0 ' "$T_DIR/ct.kvm-pagefault" ||
+	fail "crashtest kvm pagefault: no data abort report"
+# The stack protector (the build has -fstack-protector-strong) on
+# every platform; a thread's stack overflow where there are guard
+# pages: linuxu only (the system platforms run with the MMU off, so
+# an overflow runs on into the memory below the stack).
+# ct_report PLAT KIND REPORT: crashtest crash=KIND on PLAT ends with 125
+# and a line starting with REPORT.
+ct_report() {
+	local o=$T_DIR/ct.$1-$2 rc
 	run_timeout 30 "$UK_ROOT/support/scripts/uk-run" \
-		"$ct/build/crashtest_linuxu-arm32" crash=stackoverflow >"$o" 2>&1
+		"$ct/build/crashtest_$1-arm32" "crash=$2" >"$o" 2>&1
 	rc=$?
-	[ "$rc" = 125 ] || fail "crashtest linuxu stackoverflow: status $rc: $(head -c 300 "$o")"
-	grep -q '^CRASH: stack overflow in thread recurser ' "$o" ||
-		fail "crashtest linuxu stackoverflow: no report: $(head -c 300 "$o")"
-else
-	note "apps/crashtest not in the tree yet: only the arm trap app ran"
-fi
+	[ "$rc" = 125 ] || fail "crashtest $1 $2: status $rc: $(head -c 300 "$o")"
+	grep -q "^$3" "$o" ||
+		fail "crashtest $1 $2: no report: $(head -c 300 "$o")"
+}
+for plat in kvm baremetal linuxu; do
+	ct_report "$plat" canary 'CRASH: stack smashing detected'
+done
+ct_report linuxu stackoverflow 'CRASH: stack overflow in thread recurser '
 echo "ok"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# apps/crashtest (crash=assert|pagefault|divzero|undef) on mips32 and
+# tests/apps/crashtest (crash=assert|pagefault|divzero|undef) on mips32 and
 # mips32el, as a Linux process and on the Malta board. Every crash must end
 # with a non-zero status: 125 (UKPLAT_STATUS_CRASH) on the Malta, through
 # the reset path and the run script's "malta: crash" line (big-endian) or
@@ -14,14 +14,11 @@
 # smashing detected" with status 125 everywhere; crash=stackoverflow runs
 # only on linuxu, the one mips32 platform with guard pages (the Malta runs
 # unmapped kseg0: an overflow runs on into the memory below the stack).
-# UK_CRASHTEST_APP=dir tests another copy of the application.
 . "$(dirname "$0")/lib.sh"
 need mips-linux-gnu-gcc mipsel-linux-gnu-gcc qemu-mips-static \
 	qemu-mipsel-static qemu-system-mips qemu-system-mipsel
 # qemu-user would write a core file for each signal.
 ulimit -c 0
-src=${UK_CRASHTEST_APP:-$UK_ROOT/apps/crashtest}
-[ -f "$src/Makefile" ] || skip "no crashtest application at $src yet"
 run=$UK_ROOT/support/scripts/uk-run
 modes="assert pagefault divzero undef"
 arches="mips32:MIPS_BIG_ENDIAN:n
@@ -29,9 +26,7 @@ mips32el:MIPS_LITTLE_ENDIAN:y"
 
 pids=()
 while IFS=: read -r arch endian semi; do
-	app=$T_DIR/$arch/crashtest
-	mkdir -p "$app" && cp -r "$src/." "$app/" && rm -rf "$app/build" "$app/.config"
-	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$app/Makefile"
+	app=$(app_copy crashtest "$T_DIR/$arch/crashtest")
 	( config "$app" CONFIG_ARCH_MIPS_32=y "CONFIG_$endian=y" \
 		CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y \
 		"CONFIG_MALTA_SEMIHOSTING_EXIT=$semi" \

@@ -126,7 +126,8 @@ bare_root() {
 			fail "cannot copy the tree into the root"
 	else
 		tar -C "$UK_ROOT" --exclude=./build \
-			--exclude='./apps/*/build' --exclude='*/.config' \
+			--exclude='./apps/*/build' --exclude='./tests/apps/*/build' \
+			--exclude='*/.config' \
 			-cf - . | tar -C "$root$src" -xf - ||
 			fail "cannot copy the tree into the root"
 	fi

@@ -19,16 +19,12 @@ qemu_virt() { # CPU IMAGE [QEMU ARGS...]
 		-no-user-config -display none -serial stdio -kernel "$img" "$@"
 }
 
-# The arch test application (tests/fixtures/apps/archtest-arm32).
-arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
-
-app=$(app_copy helloworld)
-config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y "# CONFIG_PLAT_LINUXU is not set"
-config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y "# CONFIG_PLAT_LINUXU is not set"
-mk "$app" -j2 || fail "helloworld build failed: $(tail -5 "$T_DIR/make.log")"
-mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
-img=$app/build/helloworld_kvm-arm32
-aimg=$arch/build/archtest_kvm-arm32
+# helloworld and the arch test application (tests/apps/archtest-arm32),
+# built once by tests/prepare.
+# uses_shared: helloworld_kvm-arm32 archtest_kvm-arm32
+shared_image img helloworld_kvm-arm32
+shared_image aimg archtest_kvm-arm32
+app=${img%/build/*}
 for f in "$img" "$img.dbg" "$img.map"; do
 	[ -s "$f" ] || fail "missing output $f"
 done
@@ -105,7 +101,7 @@ run_timeout 60 "$UK_ROOT/support/scripts/uk-run" "$img" via-run status=3 \
 rc=$?
 expect_line "$T_DIR/run.out" "arg[1]: via-run"
 [ "$rc" = 3 ] || fail "uk-run gave status $rc, expected 3"
-UK_CPU=cortex-a7 run_timeout 60 make -C "$app" run ARGS="via-make" \
+UK_CPU=cortex-a7 run_timeout 60 make -C "$app" run P=kvm ARGS="via-make" \
 	>"$T_DIR/make-run.out" 2>&1 || fail "make run failed: $(tail -3 "$T_DIR/make-run.out")"
 expect_line "$T_DIR/make-run.out" "arg[1]: via-make"
 echo "ok"

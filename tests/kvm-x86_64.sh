@@ -44,12 +44,11 @@ x86_boot() {
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 objcopy od
 
-app=$(app_copy helloworld)
-config "$app" CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n
-x86_build "$app"
-img=$app/build/helloworld_kvm-x86_64
+# helloworld for kvm-x86_64, built once by tests/prepare.
+# uses_shared: helloworld_kvm-x86_64
+shared_image img helloworld_kvm-x86_64
 [ -f "$img" ] && [ -f "$img.dbg" ] && [ -f "$img.multiboot" ] ||
-	fail "missing image files: $(ls "$app/build")"
+	fail "missing image files: $(ls "${img%/*}")"
 
 # The ELF64 must not show a multiboot header to QEMU (it would refuse an
 # ELF64); the ELF32 copy must, within its first 8 KiB.

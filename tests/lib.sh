@@ -21,12 +21,14 @@ need() {
 	done
 }
 
-# app_copy APP [DEST]: a private copy of apps/APP, or of the app folder
-# APP names relative to the tree when it has a '/' (a fixture); builds
-# never share a folder. Prints the folder.
+# app_copy APP [DEST]: a private copy of apps/APP, else of tests/apps/APP
+# (a test program), or of the folder APP names relative to the tree when
+# it has a '/' (a fixture); builds never share a folder. Prints the folder.
 app_copy() {
 	local src=$UK_ROOT/apps/$1 dst=${2:-$T_DIR/${1##*/}}
+	[ -d "$src" ] || src=$UK_ROOT/tests/apps/$1
 	case $1 in */*) src=$UK_ROOT/$1 ;; esac
+	[ -f "$src/Makefile" ] || fail "app_copy: no application folder $1"
 	mkdir -p "$dst"
 	cp -r "$src/." "$dst/"
 	rm -rf "$dst/build" "$dst/.config"
@@ -56,7 +58,7 @@ expect_line() {
 }
 
 # expect_archtest_arm32 CTX_OUT ATOMIC_OUT: the outputs of the arm32 arch
-# test's "ctx" and "atomic" cases (tests/fixtures/apps/archtest-arm32):
+# test's "ctx" and "atomic" cases (tests/apps/archtest-arm32):
 # VFP state kept across a switch; every atomic right, and two contexts
 # alternating strictly, one side's compare-exchange failing once a round.
 expect_archtest_arm32() {
@@ -74,9 +76,21 @@ run_timeout() {
 	timeout --kill-after=5 "$s" "$@"
 }
 
-# Shared images built once by tests/prepare (see there).
+# shared_image VAR NAME: set VAR to the path of image NAME, built once
+# for the whole run by tests/prepare (the test lists NAME in a line
+# "# uses_shared: NAME..."); the image's .dbg, .map and extras sit beside
+# it, and its app folder (for `make run P=...`) is ${VAR%/build/*}.
 shared_image() {
-	local img=$UK_TEST_OUT/shared/$1
-	[ -f "$img" ] || fail "shared image $1 missing (see $UK_TEST_OUT/prepare.log)"
-	echo "$img"
+	local link=$UK_TEST_OUT/shared/$2 st=$UK_TEST_OUT/shared/.status/$2
+	grep -q "^# uses_shared:.* $2\( \|$\)" "$0" ||
+		fail "$T_NAME uses shared image $2 without naming it in a" \
+			"'# uses_shared:' line: tests/prepare would not build it"
+	if [ -L "$link" ] && [ -f "$link" ]; then
+		printf -v "$1" '%s' "$(readlink -f "$link")"
+	elif [ -f "$st" ]; then
+		fail "shared image $2 missing: $(cat "$st") (log: $UK_TEST_OUT/prepare.log)"
+	else
+		fail "shared image $2 not built (log: $UK_TEST_OUT/prepare.log; alone:" \
+			"tests/prepare $2, then this test)"
+	fi
 }

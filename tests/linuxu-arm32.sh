@@ -7,10 +7,11 @@
 . "$(dirname "$0")/lib.sh"
 need arm-linux-gnueabihf-gcc qemu-arm-static
 
-app=$(app_copy helloworld)
-config "$app" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y
-mk "$app" -j2 || fail "build failed: $(tail -5 "$T_DIR/make.log")"
-img=$app/build/helloworld_linuxu-arm32
+# helloworld and the arch test application (tests/apps/archtest-arm32),
+# built once by tests/prepare.
+# uses_shared: helloworld_linuxu-arm32 archtest_linuxu-arm32
+shared_image img helloworld_linuxu-arm32
+app=${img%/build/*}
 for f in "$img" "$img.dbg" "$img.map"; do
 	[ -s "$f" ] || fail "missing output $f"
 done
@@ -30,12 +31,10 @@ for status in 0 7 255; do
 	[ "$rc" = "$status" ] || fail "exit status $rc, expected $status"
 done
 
-# The arch test application (tests/fixtures/apps/archtest-arm32).
-arch=$(app_copy tests/fixtures/apps/archtest-arm32 "$T_DIR/archtest")
-config "$arch" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y
-mk "$arch" -j2 || fail "archtest build failed: $(tail -5 "$T_DIR/make.log")"
+# The arch test application.
+shared_image aimg archtest_linuxu-arm32
 for t in ctx atomic; do
-	run_timeout 20 qemu-arm-static "$arch/build/archtest_linuxu-arm32" "$t" \
+	run_timeout 20 qemu-arm-static "$aimg" "$t" \
 		>"$T_DIR/out.$t" 2>&1
 	rc=$?
 	[ "$rc" = 0 ] || fail "archtest $t: status $rc: $(head -c 300 "$T_DIR/out.$t")"
@@ -48,7 +47,7 @@ run_timeout 60 "$UK_ROOT/support/scripts/uk-run" "$img" via-run status=3 \
 rc=$?
 expect_line "$T_DIR/run.out" "arg[1]: via-run"
 [ "$rc" = 3 ] || fail "uk-run gave status $rc, expected 3"
-make -C "$app" run ARGS="via-make" >"$T_DIR/make-run.out" 2>&1 ||
+make -C "$app" run P=linuxu ARGS="via-make" >"$T_DIR/make-run.out" 2>&1 ||
 	fail "make run failed: $(tail -3 "$T_DIR/make-run.out")"
 expect_line "$T_DIR/make-run.out" "arg[1]: via-make"
 echo "ok"

@@ -10,26 +10,19 @@ need mips-linux-gnu-gcc mipsel-linux-gnu-gcc qemu-mips-static \
 arches="mips32:MIPS_BIG_ENDIAN:qemu-mips-static:MSB
 mips32el:MIPS_LITTLE_ENDIAN:qemu-mipsel-static:LSB"
 
-pids=()
-while IFS=: read -r arch endian qemu order; do
-	app=$(app_copy helloworld "$T_DIR/$arch/helloworld")
-	( config "$app" CONFIG_ARCH_MIPS_32=y "CONFIG_$endian=y" \
-		CONFIG_PLAT_LINUXU=y && mk "$app" ) ||
-		echo "$arch" >>"$T_DIR/build-failed" &
-	pids+=($!)
-done <<<"$arches"
-wait "${pids[@]}"
-[ -f "$T_DIR/build-failed" ] &&
-	fail "build failed ($(paste -sd, "$T_DIR/build-failed")): $(tail -5 "$T_DIR/make.log")"
+# helloworld for both endiannesses, built once by tests/prepare.
+# uses_shared: helloworld_linuxu-mips32 helloworld_linuxu-mips32el
 
 while IFS=: read -r arch endian qemu order; do
-	img=$T_DIR/$arch/helloworld/build/helloworld_linuxu-$arch
+	shared_image img "helloworld_linuxu-$arch"
 	for f in "$img" "$img.dbg" "$img.map"; do
 		[ -s "$f" ] || fail "missing output $f"
 	done
 	file "$img" | grep -q "ELF 32-bit $order executable, MIPS, MIPS32 rel2.*statically linked.*stripped" ||
 		fail "$img: not a static stripped $order MIPS32r2 ELF: $(file -b "$img")"
-	grep -q "^  SIZE    helloworld_linuxu-$arch: [0-9]* bytes" "$T_DIR/make.log" ||
+	# The build's output (tests/prepare keeps it beside the app folder).
+	grep -q "^  SIZE    helloworld_linuxu-$arch: [0-9]* bytes" \
+		"${img%/*/build/*}/make.log" ||
 		fail "no size summary line for $arch"
 
 	for status in 0 7 255; do
@@ -55,7 +48,8 @@ while IFS=: read -r arch endian qemu order; do
 		grep -q "^$qemu " || fail "$arch: uk-run does not use $qemu"
 done <<<"$arches"
 
-make -C "$T_DIR/mips32el/helloworld" run ARGS="via-make status=4" \
+shared_image el helloworld_linuxu-mips32el
+make -C "${el%/build/*}" run P=linuxu ARGS="via-make status=4" \
 	>"$T_DIR/make-run.out" 2>&1 </dev/null
 expect_line "$T_DIR/make-run.out" "arg[1]: via-make"
 grep -q 'Error 4$' "$T_DIR/make-run.out" || fail "make run did not carry status 4"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# uknetdev on linuxu: apps/netdevtest as a Linux process with the tap
+# uknetdev on linuxu: tests/apps/netdevtest as a Linux process with the tap
 # driver (plat/linuxu/tap.c), inside a network namespace this test makes:
 # a tap interface uktap0 with the host side at 10.0.2.2/24, so the
 # host kernel answers the unikernel's ARP request and ping. A second run

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# uknetdev with virtio-net on kvm: apps/netdevtest brings up the first
+# uknetdev with virtio-net on kvm: tests/apps/netdevtest brings up the first
 # network device, prints its MAC and link, resolves QEMU's user-network
 # gateway 10.0.2.2 by ARP and pings it. Booted through uk-run (UK_NET=user)
 # on x86_64 pc and q35 (virtio-net-pci), microvm (virtio-net-device on

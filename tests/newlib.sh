@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# newlib as the C library: apps/newlibtest built for x86_64 (linuxu, kvm),
+# newlib as the C library: tests/apps/newlibtest built for x86_64 (linuxu, kvm),
 # arm32 (linuxu, kvm) and mips32 (linuxu, baremetal Malta), the three
 # builds in parallel, then booted: every check passes, stdout's last
 # unterminated line is flushed by exit(), the exit status reaches the
@@ -22,7 +22,7 @@ config "$hw" CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y
 grep -qx CONFIG_LIBNOLIBC=y "$hw/.config" || fail "nolibc is not the default"
 grep -q '^CONFIG_LIBNEWLIB=y' "$hw/.config" && fail "newlib on by default"
 
-# build NAME CONFIG-LINES...: apps/newlibtest in $T_DIR/NAME, log there.
+# build NAME CONFIG-LINES...: tests/apps/newlibtest in $T_DIR/NAME, log there.
 build() {
 	local name=$1 d=$T_DIR/$1/newlibtest
 	shift

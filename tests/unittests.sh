@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
-# apps/unittests (every uktest suite in one unikernel) on each platform and
-# arch that boots: one build per arch (its platforms together), then the
-# boots two at a time. Each must print "uktest: N passed, 0 failed" and
-# exit 0. Then an image built with CONFIG_LIBUKTEST_SELFCHECK_FAIL must
-# report a failure and a non-zero status, and so must uktest_fail=1. A
+# tests/apps/unittests (every uktest suite in one unikernel) on each
+# platform and arch that boots: one build per arch (its platforms
+# together), then the boots two at a time. Each must print "uktest: N
+# passed, 0 failed" and exit 0. Then an image built with
+# CONFIG_LIBUKTEST_SELFCHECK_FAIL must report a failure and a non-zero
+# status, and so must uktest_fail=1. A
 # variant with the region (bump) allocator as the boot heap runs on
 # linuxu-x86_64 and kvm-x86_64 (linuxu with a 16 MiB heap: nothing is
 # ever freed, and page-aligned guarded stacks take their toll).

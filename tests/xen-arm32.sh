@@ -240,7 +240,7 @@ else
 	rc=$?
 	[ "$rc" = 7 ] || fail "status 7 gave $rc"
 
-	traps=$(app_copy tests/fixtures/apps/traps-arm32 "$T_DIR/traps")
+	traps=$(app_copy tests/apps/traps-arm32 "$T_DIR/traps")
 	config "$traps" CONFIG_ARCH_ARM_32=y CONFIG_PLAT_XEN=y \
 		"# CONFIG_PLAT_LINUXU is not set" CONFIG_LIBUKDEBUG_ENABLE_ASSERT=y
 	mk "$traps" -j2 || fail "traps build failed: $(tail -5 "$T_DIR/make.log")"

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # The Xen guest libraries against the real Xen 4.17 and xenstored, inside
-# the test bed (support/scripts/xen-testbed): apps/xentest runs once as a
-# PV and once as a PVH guest, in parallel, and prints a line per check:
+# the test bed (support/scripts/xen-testbed): tests/apps/xentest runs
+# once as a PV and once as a PVH guest, in parallel, and prints a line
+# per check:
 #   lib/xenbus  read ("name" is "guest"), write and read back, ENOENT,
 #               directory of /local/domain/<domid>, a watch (event with its
 #               path and token), unwatch (no more events), a watch with a
@@ -13,7 +14,7 @@
 #   plat/xen/gnttab  query_size, a read-only grant to the domain itself (flags
 #               0x5) checked by GNTTABOP_copy, which Xen must refuse after
 #               end_access, a read-write grant to dom0 (flags 0x1) that
-#               dom0 maps with gntdev (apps/xentest/dom0: run + gntpeek,
+#               dom0 maps with gntdev (tests/apps/xentest/dom0: run + gntpeek,
 #               built static here, run through --dom0-files): dom0 reads
 #               the guest's string, writes its own, and while it maps the
 #               page end_access gives -EBUSY (flags 0x19), then 0

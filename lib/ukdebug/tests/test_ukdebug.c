@@ -3,8 +3,8 @@
  * Tests of ukdebug: the kernel message formatter (prefix, levels,
  * truncation, and the formats of uk_pr_*() through whichever C library is
  * linked), hex dumps into a buffer, and UK_ASSERT/UK_BUGON on conditions
- * that hold. Failing assertions and UK_CRASH end the image: apps/crashtest
- * and tests/crash-*.sh cover them.
+ * that hold. Failing assertions and UK_CRASH end the image:
+ * tests/apps/crashtest and tests/crash-*.sh cover them.
  */
 #include <stdarg.h>
 #include <stddef.h>

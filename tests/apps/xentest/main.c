@@ -186,7 +186,7 @@ static void pause_ms(int ms)
 }
 
 /*
- * dom0 (apps/xentest/dom0/run) maps the grant, reports what it read in
+ * dom0 (tests/apps/xentest/dom0/run) maps the grant, reports what it read in
  * data/gnt-seen and writes into the page; while it has the page mapped
  * the grant cannot end (-EBUSY); it unmaps after data/gnt-done. Returns
  * the last end_access result (0: the grant has ended).
@@ -329,7 +329,7 @@ static void timer(void)
 int main(int argc, char *argv[])
 {
 	const char *value = argc > 1 ? argv[1] : "none";
-	/* argv[2] "dom0peer": dom0 runs apps/xentest/dom0/run. */
+	/* argv[2] "dom0peer": dom0 runs tests/apps/xentest/dom0/run. */
 	dom0_peer = argc > 2 && !strcmp(argv[2], "dom0peer");
 	unsigned int domid;
 	char buf[16];
