@@ -20,7 +20,7 @@ done
 app=$(app_copy httpreply)
 printf '%s\n' CONFIG_ARCH_X86_64=y CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=y \
 	CONFIG_LIBNEWLIB=y CONFIG_LIBLWIP=y CONFIG_LIBUKSCHEDCOOP=y \
-	CONFIG_KVM_VIRTIO_NET=y CONFIG_LINUXU_TAP=y \
+	CONFIG_LIBVIRTIO_NET=y CONFIG_LINUXU_TAP=y \
 	CONFIG_LINUXU_TAP_IFNAME='"uktap0"' >"$app/defconfig"
 make -C "$app" defconfig >"$B_DIR/make.log" 2>&1 &&
 	make -C "$app" -j2 >>"$B_DIR/make.log" 2>&1 ||

@@ -87,7 +87,7 @@ check_db "$x86"
 check_db "$arm"
 rerun "$x86" helloworld/main.c
 rerun "$x86" arch/x86/x86_64/ctx.S
-rerun "$arm" plat/shared/arm/gic.c
+rerun "$arm" lib/gicv2/gic.c
 rerun "$arm" plat/shared/arm/start.S
 case $(entry "$arm" gic.c command) in
 arm-linux-gnueabihf-gcc\ *) ;;
@@ -148,7 +148,7 @@ if command -v clang-tidy >/dev/null; then
 	}
 	tidy "$x86/build" "$x86/main.c"
 	tidy "$x86/build" "$UK_ROOT/plat/shared/pc/traps.c"
-	tidy "$arm/build" "$UK_ROOT/plat/shared/arm/gic.c"
+	tidy "$arm/build" "$UK_ROOT/lib/gicv2/gic.c"
 	note "clang-tidy accepts the database (x86_64 and arm32)"
 else
 	note "clang-tidy not installed: not checked on the database"

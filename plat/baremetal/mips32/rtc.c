@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Wall clock: the PIIX4's MC146818-compatible RTC (ISA ports 0x70/0x71,
- * plat/common/mc146818.c), read once at boot; afterwards wall time
+ * lib/mc146818), read once at boot; afterwards wall time
  * advances with the monotonic clock. The RTC keeps UTC (QEMU's default
  * -rtc base=utc).
  */
 #include <uk/plat/time.h>
-#include <uk/plat/common/mc146818.h>
+#include <mc146818/mc146818.h>
 #include <malta/malta.h>
 
 #define RTC_INDEX 0x70

@@ -14,7 +14,7 @@
 #include <uk/init.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/time.h>
-#include <uk/plat/common/mc146818.h>
+#include <mc146818/mc146818.h>
 #include <uk/plat/common/pvclock.h>
 #include <uk/arch/lcpu.h>
 #include <pc/pc.h>

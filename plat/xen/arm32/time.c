@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Wall clock of an arm32 Xen guest. The monotonic clock and the one-shot
- * timer are the generic timer's (plat/shared/arm/gtimer.c). Xen keeps
+ * timer are the generic timer's (lib/armgtimer/gtimer.c). Xen keeps
  * the wall-clock time of the domain's start (its virtual counter's zero)
  * in shared_info, which the guest first maps into one of its own pages.
  */

@@ -6,8 +6,9 @@
  * plat/xen/x86_64, whose PVH guests reuse paging.c, tls.c and tss.c.
  *
  * The platform that compiles these files says what it wants with -D flags
- * (see plat/shared/pc/sources.uk): X86_PC_PLAT (its name), X86_PC_COM1 and
- * X86_PC_VGA (consoles), X86_PC_BOOT_TIME (print entry-to-main time).
+ * (see pc_image in plat/shared/pc/layer.uk): X86_PC_PLAT (its name),
+ * X86_PC_COM1 and X86_PC_VGA (consoles), X86_PC_BOOT_TIME (print
+ * entry-to-main time).
  */
 #ifndef __X86_PC_H__
 #define __X86_PC_H__

@@ -5,7 +5,7 @@
  * twice until both reads agree, so that an update between two registers
  * cannot mix two seconds (or two days).
  */
-#include <uk/plat/common/mc146818.h>
+#include <mc146818/mc146818.h>
 
 #define RTC_SEC 0x00
 #define RTC_MIN 0x02

@@ -10,7 +10,7 @@
 #include <uk/print.h>
 #include <virtio/virtio.h>
 #include <virtio/virtqueue.h>
-#include <pc/pci.h>
+#include <pcipc/pci.h>
 
 #define VIRTIO_PCI_VENDOR 0x1af4
 #define VIRTIO_PCI_DEV_LEGACY_FIRST 0x1000

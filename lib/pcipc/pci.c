@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* PCI configuration mechanism #1 and a scan of bus 0: see pci.h. */
 #include <pc/pc.h>
-#include <pc/pci.h>
+#include <pcipc/pci.h>
 
 #define PCI_CONFIG_ADDR 0xcf8
 #define PCI_CONFIG_DATA 0xcfc

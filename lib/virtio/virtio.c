@@ -54,7 +54,7 @@ static const struct {
 	uint16_t id;
 	int (*probe)(struct virtio_dev *vdev);
 } virtio_drivers[] = {
-#if CONFIG_KVM_VIRTIO_NET
+#if CONFIG_LIBVIRTIO_NET
 	{ VIRTIO_ID_NET, virtio_net_probe },
 #endif
 	{ 0, NULL },

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The MC146818-compatible real-time clock of PCs and of the Malta's PIIX4
- * (plat/common/mc146818.c): read once at boot for the wall clock.
+ * (lib/mc146818): read once at boot for the wall clock.
  */
-#ifndef __UK_PLAT_COMMON_MC146818_H__
-#define __UK_PLAT_COMMON_MC146818_H__
+#ifndef __MC146818_H__
+#define __MC146818_H__
 
 #include <stdint.h>
 #include <uk/plat/time.h>
@@ -18,4 +18,4 @@ typedef uint8_t (*mc146818_read_fn)(uint8_t reg);
  */
 __nsec mc146818_epoch_ns(mc146818_read_fn read);
 
-#endif /* __UK_PLAT_COMMON_MC146818_H__ */
+#endif /* __MC146818_H__ */
