@@ -4,14 +4,14 @@
  * points vector v at x86_trap_stubs + 16 * v) pushes an error code where
  * the CPU does not, then the vector, and joins the common path, which
  * saves the general registers: a struct x86_trap_frame
- * (plat/shared/pc/include/pc/trap.h).
+ * (plat/shared/x86/include/x86/trap.h).
  *
  * Exceptions (vectors 0-31) go to x86_trap_handle(), which reports and
  * terminates. Interrupts save the FPU/SSE state (handlers are ordinary C)
  * and return through iretq.
  */
 #include <pc/pc_defs.h>
-#include <pc/trap.h>
+#include <x86/trap.h>
 
 .section .text.x86_traps, "ax"
 .code64

@@ -9,7 +9,7 @@
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/memory.h>
 #include <uk/arch/lcpu.h>
-#include <pc/pvh.h>
+#include <x86/pvh.h>
 #include <pc/pc.h>
 
 /* Multiboot information (multiboot 0.6.96). */

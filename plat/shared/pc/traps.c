@@ -15,8 +15,8 @@
 #include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
 #include <uk/arch/lcpu.h>
-#include <pc/trap.h>
-#include <pc/idt.h>
+#include <x86/trap.h>
+#include <x86/idt.h>
 #include <pc/pc.h>
 
 extern char x86_trap_stubs[];

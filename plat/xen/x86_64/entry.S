@@ -14,7 +14,7 @@
  * faults), enters long mode and calls xen_pvh_start_c (pvh.c).
  */
 #include <xen-abi.h>
-#include <pc/trap.h>
+#include <x86/trap.h>
 
 #define XEN_VIRT_BASE 0x400000 /* = the link address, xen.lds.S */
 #define XEN_HC_IRET_SLOT (23 * 32) /* HYPERVISOR_iret */
@@ -74,7 +74,7 @@ _xen_pvh_start:
 	movl %ebx, pvh_start_info
 	/* PML4[0] -> PDPT; PDPT[0..3] -> 4 PDs of 2 MiB pages (4 GiB): the
 	 * layout of the PC platforms, whose guard-page code (x86_pd,
-	 * plat/shared/pc/paging.c) serves PVH too. */
+	 * plat/shared/x86/paging.c) serves PVH too. */
 	movl $pvh_pdpt + 3, pvh_pml4
 	xorl %ecx, %ecx
 1:	movl %ecx, %eax

@@ -3,7 +3,7 @@
  * Guard pages (<uk/plat/paging.h>) for both kinds of guest.
  *
  * PVH: its entry.S builds the PC platforms' page tables (x86_pd, 2-MiB
- * pages below 4 GiB), so plat/shared/pc/paging.c does the work.
+ * pages below 4 GiB), so plat/shared/x86/paging.c does the work.
  *
  * PV: the page tables belong to Xen (read-only to us) and map the guest's
  * pages in 4-KiB pages from _image_start on (memory.c). A guard is made
@@ -15,7 +15,7 @@
 #include <uk/plat/lcpu.h>
 #include <uk/plat/paging.h>
 #include <xen-abi.h>
-#include <pc/pc.h>
+#include <x86/cpu.h>
 #include "xen-x86.h"
 
 #define PAGE 4096UL
@@ -53,7 +53,7 @@ static int pv_valid(uintptr_t va)
 
 unsigned long ukplat_page_guard_size(void)
 {
-	return xen_pvh ? x86_pc_page_guard_size() : PAGE;
+	return xen_pvh ? x86_cpu_page_guard_size() : PAGE;
 }
 
 int ukplat_page_set_guard(void *page, const char *owner)
@@ -63,7 +63,7 @@ int ukplat_page_set_guard(void *page, const char *owner)
 	int i, rc = 0;
 
 	if (xen_pvh)
-		return x86_pc_page_set_guard(page, owner);
+		return x86_cpu_page_set_guard(page, owner);
 	if (!pv_valid(va))
 		return -XEN_EINVAL;
 	flags = ukplat_lcpu_save_irqf();
@@ -88,7 +88,7 @@ int ukplat_page_clear_guard(void *page)
 	int i, rc = 0;
 
 	if (xen_pvh)
-		return x86_pc_page_clear_guard(page);
+		return x86_cpu_page_clear_guard(page);
 	if (!pv_valid(va))
 		return -XEN_EINVAL;
 	p2m = (const unsigned long *)xen_start_info->mfn_list;

@@ -10,7 +10,7 @@
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/common/memregion.h>
-#include <pc/pvh.h>
+#include <x86/pvh.h>
 #include <xen-abi.h>
 
 #define FOUR_GIB 0x100000000UL

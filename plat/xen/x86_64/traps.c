@@ -5,7 +5,7 @@
  * reports the fault on the console, then crashes the domain. PVH: an
  * IDT, for the same 32 exceptions and vector 32, the event upcall, with
  * page faults and double faults on a stack of their own (a TSS's IST,
- * plat/shared/pc/tss.c) so that a thread stack overflow into its guard
+ * plat/shared/x86/tss.c) so that a thread stack overflow into its guard
  * page is reported.
  *
  * A PV guest has no IST: Xen builds the exception frame on the stack the
@@ -16,10 +16,10 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
-#include <pc/trap.h>
-#include <pc/idt.h>
+#include <x86/trap.h>
+#include <x86/idt.h>
 #include <xen-abi.h>
-#include <pc/pc.h>
+#include <x86/cpu.h>
 #include "xen-x86.h"
 
 extern char xen_trap_stubs[], xen_pvh_trap_stubs[];

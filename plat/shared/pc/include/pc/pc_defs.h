@@ -3,6 +3,8 @@
 #ifndef __X86_PC_DEFS_H__
 #define __X86_PC_DEFS_H__
 
+#include <x86/cpu_defs.h>
+
 /* Which protocol started us (x86_boot_proto). */
 #define X86_BOOT_MULTIBOOT 1
 #define X86_BOOT_PVH 2
@@ -19,25 +21,6 @@
 #define X86_GDT_CODE64 0x08
 #define X86_GDT_DATA 0x10
 #define X86_GDT_TSS 0x18
-
-/* Control registers and MSRs. */
-#define X86_CR0_PE (1 << 0)
-#define X86_CR0_MP (1 << 1)
-#define X86_CR0_EM (1 << 2)
-#define X86_CR0_NE (1 << 5)
-#define X86_CR0_NW (1 << 29)
-#define X86_CR0_CD (1 << 30)
-#define X86_CR0_PG (1 << 31)
-#define X86_CR4_PAE (1 << 5)
-#define X86_CR4_OSFXSR (1 << 9)
-#define X86_CR4_OSXMMEXCPT (1 << 10)
-#define X86_MSR_EFER 0xC0000080
-#define X86_EFER_LME (1 << 8)
-
-/* Page table entry bits. */
-#define X86_PTE_P 0x001
-#define X86_PTE_RW 0x002
-#define X86_PTE_PS 0x080
 
 /* Boot stack (in .bss). */
 #define X86_BOOT_STACK_SIZE (64 * 1024)

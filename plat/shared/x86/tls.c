@@ -5,11 +5,11 @@
  * CPUID check, and this machine's software KVM emulates fewer forms.
  */
 #include <uk/plat/tls.h>
-#include <pc/pc.h>
+#include <x86/cpu.h>
 
 #define X86_MSR_FS_BASE 0xC0000100
 
-int X86_PLAT_FN(tlsp_set)(uintptr_t tp)
+int x86_cpu_tlsp_set(uintptr_t tp)
 {
 	wrmsr(X86_MSR_FS_BASE, tp);
 	return 0;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-#ifndef __UK_PLAT_COMMON_X86_IDT_H__
-#define __UK_PLAT_COMMON_X86_IDT_H__
+#ifndef __X86_IDT_H__
+#define __X86_IDT_H__
 
 #include <stdint.h>
 #include <uk/essentials.h>
@@ -24,4 +24,4 @@ struct x86_idt_gate {
 void x86_idt_load(struct x86_idt_gate *idt, unsigned int n, const char *stubs,
 		  uint16_t sel);
 
-#endif /* __UK_PLAT_COMMON_X86_IDT_H__ */
+#endif /* __X86_IDT_H__ */

@@ -15,7 +15,7 @@
  */
 #include <uk/plat/paging.h>
 #include <uk/plat/lcpu.h>
-#include <pc/pc.h>
+#include <x86/cpu.h>
 
 #define PAGE 4096UL
 #define LARGE (2UL << 20)
@@ -91,12 +91,12 @@ static uint64_t *pte_of(uintptr_t va, int split)
 	return pt_pool[i] + (va / PAGE) % 512;
 }
 
-unsigned long X86_PLAT_FN(page_guard_size)(void)
+unsigned long x86_cpu_page_guard_size(void)
 {
 	return PAGE;
 }
 
-int X86_PLAT_FN(page_set_guard)(void *page, const char *owner)
+int x86_cpu_page_set_guard(void *page, const char *owner)
 {
 	uintptr_t va = (uintptr_t)page, o = (uintptr_t)owner;
 	unsigned long flags;
@@ -126,7 +126,7 @@ int X86_PLAT_FN(page_set_guard)(void *page, const char *owner)
 	return 0;
 }
 
-int X86_PLAT_FN(page_clear_guard)(void *page)
+int x86_cpu_page_clear_guard(void *page)
 {
 	uintptr_t va = (uintptr_t)page;
 	unsigned int pdi = va / LARGE;

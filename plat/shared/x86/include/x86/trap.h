@@ -4,8 +4,8 @@
  * entry stubs make the same layout whoever delivered the exception, so
  * one report serves them all (plat/shared/pc/trap_report.c).
  */
-#ifndef __UK_PLAT_COMMON_X86_TRAP_H__
-#define __UK_PLAT_COMMON_X86_TRAP_H__
+#ifndef __X86_TRAP_H__
+#define __X86_TRAP_H__
 
 #define X86_EXC_PF 14
 
@@ -80,4 +80,4 @@ void x86_trap_report(const struct x86_trap_frame *r, unsigned long cr2,
 		     x86_guard_owner_fn guard_owner);
 #endif /* __ASSEMBLY__ */
 
-#endif /* __UK_PLAT_COMMON_X86_TRAP_H__ */
+#endif /* __X86_TRAP_H__ */

@@ -5,9 +5,9 @@
  * on, so that a thread that ran into the guard page under its stack still
  * gets its fault reported.
  */
-#include <pc/idt.h>
-#include <pc/pc.h>
-#include <pc/trap.h>
+#include <x86/idt.h>
+#include <x86/cpu.h>
+#include <x86/trap.h>
 
 /* The 64-bit TSS (Intel SDM vol. 3, 8.7): only the IST pointers matter. */
 struct x86_tss {

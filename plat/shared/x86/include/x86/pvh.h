@@ -3,8 +3,8 @@
  * What a PVH entry finds at %ebx: the hvm_start_info of Xen's public ABI
  * (arch-x86/hvm/start_info.h, version 1), for QEMU's PVH loader and Xen.
  */
-#ifndef __UK_PLAT_COMMON_X86_PVH_H__
-#define __UK_PLAT_COMMON_X86_PVH_H__
+#ifndef __X86_PVH_H__
+#define __X86_PVH_H__
 
 #include <stdint.h>
 
@@ -28,4 +28,4 @@ struct hvm_memmap_entry {
 	uint32_t reserved;
 } __attribute__((packed));
 
-#endif /* __UK_PLAT_COMMON_X86_PVH_H__ */
+#endif /* __X86_PVH_H__ */

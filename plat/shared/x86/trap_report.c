@@ -5,7 +5,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/common/putk.h>
-#include <pc/trap.h>
+#include <x86/trap.h>
 
 static const char *const exc_names[] = {
 	"#DE divide error",

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The interrupt descriptor table of every x86_64 platform that has one. */
-#include <pc/idt.h>
+#include <x86/idt.h>
 
 #define X86_GATE_INTR_DPL0 0x8e /* present, DPL 0, 64-bit interrupt gate */
 
