@@ -10,6 +10,7 @@
 #include <uk/plat/memory.h>
 #include <uk/arch/lcpu.h>
 #include <x86/pvh.h>
+#include <acpi/acpi.h>
 #include <pc/pc.h>
 
 /* Multiboot information (multiboot 0.6.96). */

@@ -91,11 +91,6 @@ uint64_t x86_tsc_hz(void);
 void x86_lapic_init(void);
 void x86_lapic_eoi(void);
 
-/* --- acpi.c --------------------------------------------------------------- */
-void x86_acpi_init(uint64_t rsdp_hint);
-/* Returns only when the machine could not be powered off. */
-void x86_acpi_poweroff(void);
-
 /* --- memory.c ------------------------------------------------------------- */
 /* Adds RAM [base, base+len) less what must not be handed out. */
 void x86_mem_add_ram(uint64_t base, uint64_t len);

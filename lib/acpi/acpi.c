@@ -10,6 +10,8 @@
  * in the EBDA and the BIOS area, as the specification says.
  */
 #include <pc/pc.h>
+#include <acpi/acpi.h>
+#include <uk/plat/time.h>
 
 struct acpi_sdt {
 	char sig[4];
@@ -209,9 +211,9 @@ static void gas_write8(const struct acpi_gas *g, uint8_t v)
 
 static void delay_ms(unsigned int ms)
 {
-	uint64_t t0 = rdtsc(), n = x86_tsc_hz() / 1000 * ms;
+	__nsec end = ukplat_monotonic_clock() + (__nsec)ms * 1000000;
 
-	while (rdtsc() - t0 < n)
+	while (ukplat_monotonic_clock() < end)
 		;
 }
 
