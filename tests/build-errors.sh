@@ -43,6 +43,17 @@ expect_error unmet "CONFIG_LIBDEPX=y .*unmet dependency" \
 	L="$fix/libdep" defconfig UK_DEFCONFIG="$T_DIR/unmet.defconfig"
 grep -q "depends on LIBDEPY" "$T_DIR/unmet.out" ||
 	fail "unmet: the dependency (LIBDEPY) is not named"
+# A library whose source is missing: the build fails, and .config keeps
+# no trace of the library (a later plain make works).
+expect_error badsrc "No rule to make target.*libbadsrc/missing.c" \
+	L="$fix/libbadsrc"
+grep -q LIBBADSRC "$app/.config" && fail "badsrc: .config names the library"
+# A select kconfig cannot honour (virtio-net needs kvm; this is linuxu):
+# an error at configuration time naming the file and line of the select.
+expect_error badselect "^error: $fix/libbadselect/Config.uk:7: LIBBADSELECT selects LIBVIRTIO_NET, which needs PLAT_KVM" \
+	L="$fix/libbadselect"
+expect_error badselect-defconfig "^error: $fix/libbadselect/Config.uk:7: LIBBADSELECT selects LIBVIRTIO_NET" \
+	L="$fix/libbadselect" defconfig
 expect_error spaces "contains a space" O="$T_DIR/with space"
 # A hand-edited .config asking for what kconfig cannot keep.
 cp "$app/.config" "$T_DIR/config.ok"
