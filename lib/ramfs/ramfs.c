@@ -158,7 +158,6 @@ static int ramfs_create(struct uk_vnode *dir, const char *name, size_t len,
 	switch (mode & S_IFMT) {
 	case S_IFREG:
 	case S_IFDIR:
-	case S_IFIFO:
 		break;
 	default:
 		return -EPERM;
