@@ -18,6 +18,8 @@ qemu=(qemu-system-arm -M virt -cpu "${UK_CPU:-cortex-a15}"
 	-serial stdio -kernel "$img")
 guest_cmdline 0 "" "$@"
 [ $# -gt 0 ] && qemu+=(-append "$cmdline")
+# The DTB's /chosen linux,initrd-start/end name where QEMU put it.
+[ -n "$initrd" ] && qemu+=(-initrd "$initrd")
 image_config KVM_ARM32_SEMIHOSTING && qemu+=(-semihosting)
 [ -n "${UK_NET:-}" ] && qemu+=(-netdev "$UK_NET,id=n0"
 	-device "virtio-net-device,netdev=n0,mac=${UK_MAC:-52:54:00:12:34:56}")
