@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The initrd, from a host folder to the unikernel: a folder with a file
+# (mode 0640), a nested folder with a file (0600) and a symlink is packed
+# by support/scripts/mkcpio (twice, from copies with other mtimes: the
+# same bytes), then tests/apps/initrdtest lists what it finds in the
+# UKPLAT_MEMRF_INITRD region, booted with it the platform's way:
+#   linuxu x86_64     make run P=linuxu UK_ROOTFS=dir (UK_INITRD variable)
+#   kvm x86_64        uk-run --initrd, PVH module and multiboot module
+#   linuxu arm32      uk-run --initrd under qemu-arm-static
+#   kvm arm32         uk-run --initrd (/chosen linux,initrd-start/end)
+# Each listing must match the folder: names, modes, contents, the link.
+# Then a truncated and a corrupt archive: the entries before the damage
+# are listed, one "end error" line names the reason, the image exits 0.
+# Without an initrd: "initrd: none", status 3.
+. "$(dirname "$0")/lib.sh"
+need python3 qemu-system-x86_64 qemu-system-arm qemu-arm-static dtc \
+	arm-linux-gnueabihf-gcc
+[ -f /usr/src/newlib/newlib-3.3.0.tar.xz ] ||
+	skip "newlib-source not installed (make deps)"
+run=$UK_ROOT/support/scripts/uk-run
+mkcpio=$UK_ROOT/support/scripts/mkcpio
+
+# The folder, and a copy of it with other mtimes.
+rootfs=$T_DIR/rootfs
+mkdir -p "$rootfs/etc/deep/er"
+printf 'hello from the initrd\n' >"$rootfs/etc/motd"
+chmod 0640 "$rootfs/etc/motd"
+printf 'nested\n' >"$rootfs/etc/deep/er/data"
+chmod 0600 "$rootfs/etc/deep/er/data"
+chmod 0750 "$rootfs/etc/deep"
+ln -s etc/motd "$rootfs/motd"
+cp -a "$rootfs" "$T_DIR/rootfs2"
+touch -h -d '2001-02-03 04:05' "$T_DIR/rootfs2/etc/motd" "$T_DIR/rootfs2/motd"
+"$mkcpio" "$rootfs" "$T_DIR/a.cpio" || fail "mkcpio failed"
+"$mkcpio" "$T_DIR/rootfs2" "$T_DIR/b.cpio" || fail "mkcpio failed"
+cmp -s "$T_DIR/a.cpio" "$T_DIR/b.cpio" ||
+	fail "mkcpio: the same folder with other mtimes gives other bytes"
+if command -v cpio >/dev/null; then
+	(cd "$T_DIR" && mkdir x && cd x && cpio -id --quiet <../a.cpio) ||
+		fail "host cpio cannot unpack mkcpio's archive"
+	diff -r "$rootfs" "$T_DIR/x" >/dev/null ||
+		fail "host cpio unpacks something else than the folder"
+fi
+"$mkcpio" "$T_DIR/nonexistent" "$T_DIR/c.cpio" 2>"$T_DIR/mk.err" &&
+	fail "mkcpio accepted a missing folder"
+grep -q "not a folder" "$T_DIR/mk.err" || fail "mkcpio: $(cat "$T_DIR/mk.err")"
+
+cat >"$T_DIR/expected" <<'EOT'
+initrd: 768 bytes
+dir etc mode=0755
+dir etc/deep mode=0750
+dir etc/deep/er mode=0755
+file etc/deep/er/data mode=0600 size=7 data=nested\n
+file etc/motd mode=0640 size=22 data=hello from the initrd\n
+link motd -> etc/motd
+end ok 6
+EOT
+size=$(stat -c %s "$T_DIR/a.cpio")
+sed -i "s/^initrd: 768 bytes/initrd: $size bytes/" "$T_DIR/expected"
+
+# Damaged copies: cut inside etc/motd's data; the magic of etc/motd's
+# header overwritten. The entries before it stay listed.
+off=$(grep -boa 'etc/motd' "$T_DIR/a.cpio" | head -1 | cut -d: -f1)
+hdr=$((off - 110))
+head -c $((off + 20)) "$T_DIR/a.cpio" >"$T_DIR/trunc.cpio"
+cp "$T_DIR/a.cpio" "$T_DIR/corrupt.cpio"
+printf 'XXXXXX' | dd of="$T_DIR/corrupt.cpio" bs=1 seek="$hdr" conv=notrunc \
+	status=none
+head -5 "$T_DIR/expected" | tail -4 >"$T_DIR/before"
+
+build() {
+	local name=$1 d=$T_DIR/$1/initrdtest
+	shift
+	app_copy initrdtest "$d" >/dev/null
+	printf '%s\n' "$@" >"$d/defconfig"
+	{ make -C "$d" defconfig && make -C "$d" -j2; } >"$T_DIR/$name.log" 2>&1 ||
+		echo "$name" >>"$T_DIR/failed"
+}
+build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
+	CONFIG_LIBNEWLIB=y
+build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
+	CONFIG_LIBNEWLIB=y
+if [ -f "$T_DIR/failed" ]; then
+	n=$(head -1 "$T_DIR/failed")
+	fail "initrdtest build for $n failed: $(grep -m3 -E 'error|Error' \
+		"$T_DIR/$n.log") $(tail -3 "$T_DIR/$n.log")"
+fi
+x86=$T_DIR/x86/initrdtest/build/initrdtest
+arm=$T_DIR/arm/initrdtest/build/initrdtest
+
+# boot NAME WANT_RC CMD...: run CMD, output (without \r) in NAME.out.
+boot() {
+	local name=$1 want=$2 rc=0
+	shift 2
+	UK_ACCEL=tcg run_timeout 90 "$@" </dev/null >"$T_DIR/$name.raw" \
+		2>"$T_DIR/$name.err" || rc=$?
+	tr -d '\r' <"$T_DIR/$name.raw" | grep -v '^make' >"$T_DIR/$name.out"
+	[ "$rc" = "$want" ] || fail "$name: status $rc, not $want:" \
+		"$(tail -4 "$T_DIR/$name.out") $(tail -3 "$T_DIR/$name.err")"
+}
+
+# listing NAME: NAME.out holds the expected listing, in order.
+listing() {
+	sed -n '/^initrd: /,/^end /p' "$T_DIR/$1.out" >"$T_DIR/$1.list"
+	diff -u "$T_DIR/expected" "$T_DIR/$1.list" >"$T_DIR/$1.diff" ||
+		fail "$1: listing differs from the folder: $(head -c 800 "$T_DIR/$1.diff")"
+}
+
+# damaged NAME REASON: the entries before the damage, then one end line.
+damaged() {
+	local out=$T_DIR/$1.out
+	while IFS= read -r l; do expect_line "$out" "$l"; done <"$T_DIR/before"
+	[ "$(grep -c '^end ' "$out")" = 1 ] || fail "$1: not one end line"
+	grep -q "^end error $hdr $2" "$out" ||
+		fail "$1: no 'end error $hdr $2...' line: $(tail -3 "$out")"
+	grep -q '^file etc/motd' "$out" && fail "$1: lists the damaged entry"
+	return 0
+}
+
+for p in x86:kvm-x86_64 x86:linuxu-x86_64 arm:kvm-arm32 arm:linuxu-arm32; do
+	a=${p%%:*} pl=${p#*:} img=${x86}_$pl
+	[ "$a" = arm ] && img=${arm}_$pl
+	boot "$pl" 0 "$run" --initrd "$T_DIR/a.cpio" "$img"
+	listing "$pl"
+	boot "$pl-trunc" 0 "$run" --initrd "$T_DIR/trunc.cpio" "$img"
+	damaged "$pl-trunc" "file data runs past the end"
+	boot "$pl-corrupt" 0 env UK_INITRD="$T_DIR/corrupt.cpio" "$run" "$img"
+	damaged "$pl-corrupt" "bad magic"
+	boot "$pl-none" 3 "$run" "$img"
+	expect_line "$T_DIR/$pl-none.out" "initrd: none"
+done
+boot kvm-x86_64-multiboot 0 env UK_KERNEL=multiboot "$run" \
+	--initrd "$T_DIR/a.cpio" "${x86}_kvm-x86_64"
+listing kvm-x86_64-multiboot
+# make run UK_ROOTFS=dir packs the folder itself.
+boot make-run 0 make -s -C "$T_DIR/x86/initrdtest" run P=linuxu \
+	UK_ROOTFS="$rootfs"
+listing make-run
+cmp -s "$T_DIR/a.cpio" "$T_DIR/x86/initrdtest/build/rootfs.cpio" ||
+	fail "make run UK_ROOTFS packed other bytes than mkcpio"
+echo "initrd: listed on linuxu, kvm (PVH, multiboot) x86_64 and arm32;" \
+	"truncated and corrupt archives stop with one line"
