@@ -10,6 +10,8 @@
 #   kvm x86_64        uk-run --initrd, PVH module and multiboot module
 #   linuxu arm32      uk-run --initrd under qemu-arm-static
 #   kvm arm32         uk-run --initrd (/chosen linux,initrd-start/end)
+#   baremetal x86_64  uk-run --initrd: a GRUB ISO with the module "initrd"
+#                     (when grub-mkrescue, xorriso and mformat are there)
 # Each listing must match the folder: names, modes, contents, the link.
 # Then a truncated and a corrupt archive: the entries before the damage
 # are listed, one "end error" line names the reason, the image exits 0.
@@ -82,13 +84,21 @@ build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
 	CONFIG_LIBNEWLIB=y
 build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
 	CONFIG_LIBNEWLIB=y
+bm=0
+if command -v grub-mkrescue >/dev/null && command -v xorriso >/dev/null &&
+	command -v mformat >/dev/null; then
+	bm=1
+	build bm CONFIG_ARCH_X86_64=y CONFIG_PLAT_BAREMETAL=y \
+		CONFIG_PLAT_LINUXU=n CONFIG_LIBNEWLIB=y
+else
+	note "baremetal x86_64 left out: grub-mkrescue, xorriso or mformat missing"
+fi
 if [ -f "$T_DIR/failed" ]; then
 	n=$(head -1 "$T_DIR/failed")
 	fail "initrdtest build for $n failed: $(grep -m3 -E 'error|Error' \
 		"$T_DIR/$n.log") $(tail -3 "$T_DIR/$n.log")"
 fi
 x86=$T_DIR/x86/initrdtest/build/initrdtest
-arm=$T_DIR/arm/initrdtest/build/initrdtest
 
 # boot NAME WANT_RC CMD...: run CMD, output (without \r) in NAME.out.
 boot() {
@@ -119,9 +129,11 @@ damaged() {
 	return 0
 }
 
-for p in x86:kvm-x86_64 x86:linuxu-x86_64 arm:kvm-arm32 arm:linuxu-arm32; do
-	a=${p%%:*} pl=${p#*:} img=${x86}_$pl
-	[ "$a" = arm ] && img=${arm}_$pl
+plats="x86:kvm-x86_64 x86:linuxu-x86_64 arm:kvm-arm32 arm:linuxu-arm32"
+[ "$bm" = 1 ] && plats="$plats bm:baremetal-x86_64"
+for p in $plats; do
+	a=${p%%:*} pl=${p#*:}
+	img=$T_DIR/$a/initrdtest/build/initrdtest_$pl
 	boot "$pl" 0 "$run" --initrd "$T_DIR/a.cpio" "$img"
 	listing "$pl"
 	boot "$pl-trunc" 0 "$run" --initrd "$T_DIR/trunc.cpio" "$img"
@@ -140,5 +152,6 @@ boot make-run 0 make -s -C "$T_DIR/x86/initrdtest" run P=linuxu \
 listing make-run
 cmp -s "$T_DIR/a.cpio" "$T_DIR/x86/initrdtest/build/rootfs.cpio" ||
 	fail "make run UK_ROOTFS packed other bytes than mkcpio"
-echo "initrd: listed on linuxu, kvm (PVH, multiboot) x86_64 and arm32;" \
+echo "initrd: listed on linuxu, kvm (PVH, multiboot) x86_64 and arm32$(
+	[ "$bm" = 1 ] && echo ", baremetal x86_64");" \
 	"truncated and corrupt archives stop with one line"
