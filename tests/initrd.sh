@@ -12,9 +12,13 @@
 #   kvm arm32         uk-run --initrd (/chosen linux,initrd-start/end)
 #   baremetal x86_64  uk-run --initrd: a GRUB ISO with the module "initrd"
 #                     (when grub-mkrescue, xorriso and mformat are there)
-# Each listing must match the folder: names, modes, contents, the link.
-# Then a truncated and a corrupt archive: the entries before the damage
-# are listed, one "end error" line names the reason, the image exits 0.
+# Each listing must match the folder: names, modes, contents, the link;
+# and so must the files lib/ukcpio unpacked into / (lib/vfs's ramfs), read
+# back with lstat, open/read and readlink, and read through the symlink.
+# Then a truncated and a corrupt archive: one log line names the reason,
+# the entries before the damage are there (listed and unpacked), the
+# image exits 0. An archive with "../up" and "/abs": each refused with a
+# line, nothing made outside the root, the rest unpacked.
 # Without an initrd: "initrd: none", status 3.
 . "$(dirname "$0")/lib.sh"
 need python3 qemu-system-x86_64 qemu-system-arm qemu-arm-static dtc \
@@ -59,6 +63,14 @@ file etc/motd mode=0640 size=22 data=hello from the initrd\n
 link motd -> etc/motd
 end ok 6
 EOT
+cat >"$T_DIR/expected-fs" <<'EOT'
+fs dir /etc mode=0755
+fs dir /etc/deep mode=0750
+fs dir /etc/deep/er mode=0755
+fs file /etc/deep/er/data mode=0600 data=nested\n
+fs file /etc/motd mode=0640 data=hello from the initrd\n
+fs link /motd -> etc/motd data=hello from the initrd\n
+EOT
 size=$(stat -c %s "$T_DIR/a.cpio")
 sed -i "s/^initrd: 768 bytes/initrd: $size bytes/" "$T_DIR/expected"
 
@@ -71,6 +83,22 @@ cp "$T_DIR/a.cpio" "$T_DIR/corrupt.cpio"
 printf 'XXXXXX' | dd of="$T_DIR/corrupt.cpio" bs=1 seek="$hdr" conv=notrunc \
 	status=none
 head -5 "$T_DIR/expected" | tail -4 >"$T_DIR/before"
+head -4 "$T_DIR/expected-fs" >>"$T_DIR/before"
+
+# Names that would leave the root, between two good entries.
+python3 - "$T_DIR/evil.cpio" <<'PY'
+import sys
+out = bytearray()
+for name, mode, data in [("ok", 0o40755, b""), ("../up", 0o100644, b"x"),
+                         ("/abs", 0o100644, b"y"), ("ok/f", 0o100600, b"z\n"),
+                         ("TRAILER!!!", 0, b"")]:
+    n = name.encode() + b"\0"
+    f = [0, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(n), 0]
+    out += b"070701" + b"".join(b"%08x" % v for v in f) + n
+    out += b"\0" * (-len(out) % 4) + data
+    out += b"\0" * (-len(out) % 4)
+open(sys.argv[1], "wb").write(out)
+PY
 
 build() {
 	local name=$1 d=$T_DIR/$1/initrdtest
@@ -116,6 +144,11 @@ listing() {
 	sed -n '/^initrd: /,/^end /p' "$T_DIR/$1.out" >"$T_DIR/$1.list"
 	diff -u "$T_DIR/expected" "$T_DIR/$1.list" >"$T_DIR/$1.diff" ||
 		fail "$1: listing differs from the folder: $(head -c 800 "$T_DIR/$1.diff")"
+	grep '^fs ' "$T_DIR/$1.out" >"$T_DIR/$1.fs"
+	diff -u "$T_DIR/expected-fs" "$T_DIR/$1.fs" >"$T_DIR/$1.diff" ||
+		fail "$1: unpacked files differ from the folder: $(head -c 800 "$T_DIR/$1.diff")"
+	grep -q 'initrd: 6 entries unpacked into /$' "$T_DIR/$1.out" ||
+		fail "$1: no 'initrd: 6 entries unpacked into /' line"
 }
 
 # damaged NAME REASON: the entries before the damage, then one end line.
@@ -126,6 +159,10 @@ damaged() {
 	grep -q "^end error $hdr $2" "$out" ||
 		fail "$1: no 'end error $hdr $2...' line: $(tail -3 "$out")"
 	grep -q '^file etc/motd' "$out" && fail "$1: lists the damaged entry"
+	[ "$(grep -c 'initrd: stopped at byte' "$out")" = 1 ] ||
+		fail "$1: not one 'initrd: stopped at byte' log line: $(head -3 "$out")"
+	grep -q "initrd: stopped at byte $hdr after 4 entries: $2" "$out" ||
+		fail "$1: the log line does not say where and why: $(grep initrd: "$out" | head -2)"
 	return 0
 }
 
@@ -142,6 +179,19 @@ for p in $plats; do
 	damaged "$pl-corrupt" "bad magic"
 	boot "$pl-none" 3 "$run" "$img"
 	expect_line "$T_DIR/$pl-none.out" "initrd: none"
+	[ "$pl" = kvm-x86_64 ] || [ "$pl" = linuxu-arm32 ] || continue
+	boot "$pl-evil" 0 "$run" --initrd "$T_DIR/evil.cpio" "$img"
+	o=$T_DIR/$pl-evil.out
+	for l in "fs dir /ok mode=0755" "fs file /ok/f mode=0600 data=z\n" \
+		"fs missing /../up errno=2" "fs missing //abs errno=2"; do
+		expect_line "$o" "$l"
+	done
+	grep -q 'initrd: 2 of 4 entries unpacked into /$' "$o" ||
+		fail "$pl-evil: no 'initrd: 2 of 4 entries unpacked' line"
+	for n in ../up /abs; do
+		grep -qF "initrd: $n: refused (absolute or with \"..\")" "$o" ||
+			fail "$pl-evil: no refusal of $n: $(grep initrd: "$o")"
+	done
 done
 boot kvm-x86_64-multiboot 0 env UK_KERNEL=multiboot "$run" \
 	--initrd "$T_DIR/a.cpio" "${x86}_kvm-x86_64"
@@ -152,6 +202,6 @@ boot make-run 0 make -s -C "$T_DIR/x86/initrdtest" run P=linuxu \
 listing make-run
 cmp -s "$T_DIR/a.cpio" "$T_DIR/x86/initrdtest/build/rootfs.cpio" ||
 	fail "make run UK_ROOTFS packed other bytes than mkcpio"
-echo "initrd: listed on linuxu, kvm (PVH, multiboot) x86_64 and arm32$(
+echo "initrd: listed and unpacked on linuxu, kvm (PVH, multiboot) x86_64 and arm32$(
 	[ "$bm" = 1 ] && echo ", baremetal x86_64");" \
 	"truncated and corrupt archives stop with one line"

@@ -80,9 +80,12 @@ static int unpack_entry(const struct uk_cpio_entry *e, char *path)
 	if (!uk_cpio_name_ok(e->name)) {
 		uk_pr_err("initrd: %s: refused (absolute or with \"..\")\n",
 			  e->name);
-		return 0;
+		return -EINVAL;
 	}
 	r = root_path(e->name, path, PATH_BUF);
+	if (r < 0)
+		uk_pr_err("initrd: %.64s...: name longer than PATH_MAX\n",
+			  e->name);
 	if (r <= 0)
 		return r;
 	switch (e->mode & UK_CPIO_S_IFMT) {
@@ -100,11 +103,11 @@ static int unpack_entry(const struct uk_cpio_entry *e, char *path)
 	default:
 		uk_pr_warn("initrd: %s: file type 0%o skipped\n", e->name,
 			   e->mode & UK_CPIO_S_IFMT);
-		return 0;
+		return -EINVAL;
 	}
 	if (r < 0)
 		uk_pr_err("initrd: %s: cannot create (error %d)\n", path, -r);
-	return 0;
+	return r < 0 ? r : 0;
 }
 
 static int initrd_unpack(void)
@@ -113,20 +116,24 @@ static int initrd_unpack(void)
 	struct ukplat_memregion_desc d;
 	struct uk_cpio_iter it;
 	struct uk_cpio_entry e;
-	unsigned int n = 0;
+	unsigned int n = 0, bad = 0;
 	int r;
 
 	if (ukplat_memregion_initrd(&d))
 		return 0;
 	uk_cpio_iter_init(&it, (const void *)d.base, d.len);
 	while ((r = uk_cpio_next(&it, &e)) == 1) {
-		unpack_entry(&e, path);
+		if (unpack_entry(&e, path) < 0)
+			bad++;
 		n++;
 	}
 	if (r < 0)
 		uk_pr_err("initrd: stopped at byte %lu after %u entries: %s; "
 			  "rebuild it with support/scripts/mkcpio\n",
 			  (unsigned long)it.off, n, uk_cpio_strerror(r));
+	else if (bad)
+		uk_pr_warn("initrd: %u of %u entries unpacked into /\n",
+			   n - bad, n);
 	else
 		uk_pr_info("initrd: %u entries unpacked into /\n", n);
 	return 0;

@@ -8,11 +8,25 @@
  *   link NAME -> TARGET
  *   end ok N                              (N entries)
  *   end error OFFSET REASON               (the archive is bad there)
+ * With lib/vfs (the initrd unpacked into /), then the same entries as
+ * the files the unpacker made, read back through the POSIX calls:
+ *   fs dir /NAME mode=0755
+ *   fs file /NAME mode=0640 data=TEXT
+ *   fs link /NAME -> TARGET data=TEXT     (TEXT read through the link)
+ *   fs missing /NAME errno=N              (not there)
  * Exit status 0 with an initrd, 3 without one.
  */
 #include <stdio.h>
 #include <uk/cpio.h>
 #include <uk/plat/memory.h>
+#if CONFIG_LIBVFS
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int lstat(const char *path, struct stat *st);
+#endif
 
 #define DATA_MAX 200
 
@@ -27,6 +41,59 @@ static void print_text(const char *p, size_t n)
 			printf("\\x%02x", (unsigned char)p[i]);
 	}
 }
+
+#if CONFIG_LIBVFS
+static void print_file(const char *path)
+{
+	char buf[DATA_MAX];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0) {
+		printf("data=<open: errno %d>\n", errno);
+		return;
+	}
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n < 0) {
+		printf("data=<read: errno %d>\n", errno);
+		return;
+	}
+	fputs("data=", stdout);
+	print_text(buf, (size_t)n);
+	putchar('\n');
+}
+
+/* The entry as the unpacker made it under /. */
+static void check_fs(const struct uk_cpio_entry *e)
+{
+	char path[256], target[256];
+	struct stat st;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/%s", e->name);
+	if (lstat(path, &st)) {
+		printf("fs missing %s errno=%d\n", path, errno);
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		printf("fs dir %s mode=0%o\n", path,
+		       (unsigned int)st.st_mode & 07777);
+	} else if (S_ISREG(st.st_mode)) {
+		printf("fs file %s mode=0%o ", path,
+		       (unsigned int)st.st_mode & 07777);
+		print_file(path);
+	} else if (S_ISLNK(st.st_mode)) {
+		n = readlink(path, target, sizeof(target) - 1);
+		target[n < 0 ? 0 : n] = '\0';
+		printf("fs link %s -> %s ", path, target);
+		print_file(path);
+	} else {
+		printf("fs other %s mode=0%o\n", path,
+		       (unsigned int)st.st_mode);
+	}
+}
+#endif
 
 int main(void)
 {
@@ -70,5 +137,10 @@ int main(void)
 		       uk_cpio_strerror(r));
 	else
 		printf("end ok %u\n", n);
+#if CONFIG_LIBVFS
+	uk_cpio_iter_init(&it, (const void *)d.base, d.len);
+	while (uk_cpio_next(&it, &e) == 1)
+		check_fs(&e);
+#endif
 	return 0;
 }
