@@ -12,6 +12,8 @@
 #   kvm arm32         uk-run --initrd (/chosen linux,initrd-start/end)
 #   baremetal x86_64  uk-run --initrd: a GRUB ISO with the module "initrd"
 #                     (when grub-mkrescue, xorriso and mformat are there)
+#   xen x86_64        uk-run --initrd: ramdisk= in the xl config, PV and
+#                     PVH (when support/scripts/xen-testbed prepare works)
 # Each listing must match the folder: names, modes, contents, the link;
 # and so must the files lib/ukcpio unpacked into / (lib/vfs's ramfs), read
 # back with lstat, open/read and readlink, and read through the symlink.
@@ -19,6 +21,10 @@
 # the entries before the damage are there (listed and unpacked), the
 # image exits 0. An archive with "../up" and "/abs": each refused with a
 # line, nothing made outside the root, the rest unpacked.
+# Mounts: "vfs.mount=ramfs::/etc vfs.mount=nofs::/x -- a -- b" mounts an
+# empty ramfs over the initrd's /etc (its files are hidden), names the
+# unknown filesystem in one line, and the application gets a, --, b;
+# "a -- b" alone stays the application's.
 # Without an initrd: "initrd: none", status 3.
 . "$(dirname "$0")/lib.sh"
 need python3 qemu-system-x86_64 qemu-system-arm qemu-arm-static dtc \
@@ -121,6 +127,16 @@ if command -v grub-mkrescue >/dev/null && command -v xorriso >/dev/null &&
 else
 	note "baremetal x86_64 left out: grub-mkrescue, xorriso or mformat missing"
 fi
+xen=0
+if "$UK_ROOT/support/scripts/xen-testbed" prepare >"$T_DIR/xen-prepare.log" 2>&1
+then
+	xen=1
+	build xen CONFIG_ARCH_X86_64=y CONFIG_PLAT_XEN=y \
+		'# CONFIG_PLAT_LINUXU is not set' CONFIG_LIBNEWLIB=y
+else
+	note "xen left out: xen-testbed prepare failed:" \
+		"$(tail -n1 "$T_DIR/xen-prepare.log")"
+fi
 if [ -f "$T_DIR/failed" ]; then
 	n=$(head -1 "$T_DIR/failed")
 	fail "initrdtest build for $n failed: $(grep -m3 -E 'error|Error' \
@@ -132,7 +148,7 @@ x86=$T_DIR/x86/initrdtest/build/initrdtest
 boot() {
 	local name=$1 want=$2 rc=0
 	shift 2
-	UK_ACCEL=tcg run_timeout 90 "$@" </dev/null >"$T_DIR/$name.raw" \
+	UK_ACCEL=tcg run_timeout 300 "$@" </dev/null >"$T_DIR/$name.raw" \
 		2>"$T_DIR/$name.err" || rc=$?
 	tr -d '\r' <"$T_DIR/$name.raw" | grep -v '^make' >"$T_DIR/$name.out"
 	[ "$rc" = "$want" ] || fail "$name: status $rc, not $want:" \
@@ -180,6 +196,22 @@ for p in $plats; do
 	boot "$pl-none" 3 "$run" "$img"
 	expect_line "$T_DIR/$pl-none.out" "initrd: none"
 	[ "$pl" = kvm-x86_64 ] || [ "$pl" = linuxu-arm32 ] || continue
+	boot "$pl-mount" 0 "$run" --initrd "$T_DIR/a.cpio" "$img" \
+		vfs.mount=ramfs::/etc vfs.mount=nofs::/x -- a -- b
+	o=$T_DIR/$pl-mount.out
+	for l in "argc=4" "argv[1]=a" "argv[2]=--" "argv[3]=b" \
+		"fs missing /etc/motd errno=2" "fs missing /etc/deep errno=2" \
+		"fs link /motd -> etc/motd data=<open: errno 2>"; do
+		expect_line "$o" "$l"
+	done
+	grep -q 'vfs.mount: ramfs mounted on /etc$' "$o" ||
+		fail "$pl-mount: no 'ramfs mounted on /etc' line: $(grep mount "$o")"
+	[ "$(grep -c "nofs" "$o")" = 1 ] ||
+		fail "$pl-mount: not one line about nofs: $(grep nofs "$o")"
+	boot "$pl-dashes" 3 "$run" "$img" a -- b
+	for l in "argc=4" "argv[1]=a" "argv[2]=--" "argv[3]=b"; do
+		expect_line "$T_DIR/$pl-dashes.out" "$l"
+	done
 	boot "$pl-evil" 0 "$run" --initrd "$T_DIR/evil.cpio" "$img"
 	o=$T_DIR/$pl-evil.out
 	for l in "fs dir /ok mode=0755" "fs file /ok/f mode=0600 data=z\n" \
@@ -196,6 +228,14 @@ done
 boot kvm-x86_64-multiboot 0 env UK_KERNEL=multiboot "$run" \
 	--initrd "$T_DIR/a.cpio" "${x86}_kvm-x86_64"
 listing kvm-x86_64-multiboot
+if [ "$xen" = 1 ]; then
+	ximg=$T_DIR/xen/initrdtest/build/initrdtest_xen-x86_64
+	boot xen-pv 0 env UK_XEN_TIMEOUT=250 "$run" --initrd "$T_DIR/a.cpio" "$ximg"
+	listing xen-pv
+	boot xen-pvh 0 env UK_XEN_TIMEOUT=250 UK_XEN_PVH=1 "$run" \
+		--initrd "$T_DIR/a.cpio" "$ximg"
+	listing xen-pvh
+fi
 # make run UK_ROOTFS=dir packs the folder itself.
 boot make-run 0 make -s -C "$T_DIR/x86/initrdtest" run P=linuxu \
 	UK_ROOTFS="$rootfs"
@@ -203,5 +243,6 @@ listing make-run
 cmp -s "$T_DIR/a.cpio" "$T_DIR/x86/initrdtest/build/rootfs.cpio" ||
 	fail "make run UK_ROOTFS packed other bytes than mkcpio"
 echo "initrd: listed and unpacked on linuxu, kvm (PVH, multiboot) x86_64 and arm32$(
-	[ "$bm" = 1 ] && echo ", baremetal x86_64");" \
+	[ "$bm" = 1 ] && echo ", baremetal x86_64")$(
+	[ "$xen" = 1 ] && echo ", xen PV and PVH");" \
 	"truncated and corrupt archives stop with one line"

@@ -113,7 +113,8 @@ const char *uk_cpio_strerror(int err)
 	case UK_CPIO_EMAGIC:
 		return "bad magic (not a newc cpio archive, or corrupt)";
 	case UK_CPIO_EHEADER:
-		return "header cut short or not hexadecimal (truncated or corrupt)";
+		return "header cut short or not hexadecimal "
+		       "(truncated or corrupt)";
 	case UK_CPIO_ENAME:
 		return "name runs past the end of the archive or is malformed";
 	case UK_CPIO_EDATA:

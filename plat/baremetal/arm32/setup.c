@@ -100,7 +100,8 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	const void *fdt = NULL;
 	struct arm_mem_range res[3] = {
 		{ 0, RPI2_LOAD_ADDR, "boot", 0 },
-		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image", 0 },
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image",
+		  0 },
 		{ 0, 0, "dtb", 0 },
 	};
 

@@ -43,7 +43,8 @@ static void kvm_console_init(const void *fdt)
 static void kvm_mem_init(const void *fdt)
 {
 	struct arm_mem_range res[3] = {
-		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image", 0 },
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image",
+		  0 },
 		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb", 0 },
 	};
 	struct arm_mem_range ram[KVM_RAM_RANGES_MAX];

@@ -14,6 +14,9 @@
  *   fs file /NAME mode=0640 data=TEXT
  *   fs link /NAME -> TARGET data=TEXT     (TEXT read through the link)
  *   fs missing /NAME errno=N              (not there)
+ * First, the arguments, to see boot parameters taken off the line:
+ *   argc=N
+ *   argv[I]=WORD
  * Exit status 0 with an initrd, 3 without one.
  */
 #include <stdio.h>
@@ -95,7 +98,7 @@ static void check_fs(const struct uk_cpio_entry *e)
 }
 #endif
 
-int main(void)
+int main(int argc, char *argv[])
 {
 	struct ukplat_memregion_desc d;
 	struct uk_cpio_iter it;
@@ -103,6 +106,9 @@ int main(void)
 	unsigned int n = 0;
 	int r;
 
+	printf("argc=%d\n", argc);
+	for (int i = 1; i < argc; i++)
+		printf("argv[%d]=%s\n", i, argv[i]);
 	if (ukplat_memregion_initrd(&d)) {
 		printf("initrd: none\n");
 		return 3;
