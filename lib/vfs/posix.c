@@ -4,7 +4,6 @@
  * a negative result into errno and -1. Also newlib's underscore system
  * calls (_open, _read...), which its stdio uses.
  */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -15,6 +14,10 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <uk/vfs.h>
+
+/* newlib declares them only for _GNU_SOURCE, which its headers break. */
+int dup3(int fd, int newfd, int flags);
+int pipe2(int fds[2], int flags);
 
 #define ALIAS(name, target) \
 	extern __typeof__(target) name __attribute__((weak, alias(#target)))
@@ -287,6 +290,14 @@ int dup2(int fd, int newfd)
 int dup3(int fd, int newfd, int flags)
 {
 	return (int)ret(uk_sys_dup3(fd, newfd, flags));
+}
+
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+	/* regular files only: no device numbers to give, named pipes none */
+	if (!S_ISREG(mode))
+		return (int)ret(-EPERM);
+	return (int)ret(uk_sys_mknod(path, mode));
 }
 
 int pipe(int fds[2])

@@ -559,6 +559,8 @@ int uk_sys_rename(const char *oldpath, const char *newpath)
 		rc = 0;
 	else if (S_ISDIR(o.vn->mode) && is_under(n.dir, o.vn))
 		rc = -EINVAL;
+	else if (n.vn && S_ISDIR(n.vn->mode) && is_under(o.dir, n.vn))
+		rc = -ENOTEMPTY; /* the target holds the source: not empty */
 	else if (n.vn && S_ISDIR(o.vn->mode) && !S_ISDIR(n.vn->mode))
 		rc = -ENOTDIR;
 	else if (n.vn && !S_ISDIR(o.vn->mode) && S_ISDIR(n.vn->mode))

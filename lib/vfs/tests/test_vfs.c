@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Tests of lib/vfs through the POSIX calls newlib's programs use. */
-#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,6 +11,10 @@
 #include <sys/uio.h>
 #include <uk/vfs.h>
 #include <uk/test.h>
+
+/* newlib declares these only for _GNU_SOURCE (lib/vfs/posix.c). */
+int dup3(int fd, int newfd, int flags);
+int pipe2(int fds[2], int flags);
 
 /* The errno of a call that must fail with -1. */
 #define FAILS(call) ((call) == -1 ? errno : 0)
