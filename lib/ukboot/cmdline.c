@@ -9,6 +9,7 @@
 #include <uk/argparse.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
+#include "bootparam.h"
 
 #define CMDLINE_MAX CONFIG_LIBUKBOOT_CMDLINE_MAX
 #define ARGS_MAX CONFIG_LIBUKBOOT_ARGS_MAX
@@ -90,7 +91,7 @@ void ukplat_entry_cmdline(const char *line, size_t loader_max)
 		refuse();
 	}
 	argv[argc + 1] = NULL;
-	ukplat_entry(argc + 1, argv);
+	ukplat_entry(uk_bootparam_split(argc + 1, argv), argv);
 }
 
 void ukplat_entry_argv(int argc, char *av[])
@@ -103,5 +104,5 @@ void ukplat_entry_argv(int argc, char *av[])
 		av[1] = NULL;
 	}
 	av[0] = (char *)UK_APP_NAME;
-	ukplat_entry(argc, av);
+	ukplat_entry(uk_bootparam_split(argc, av), av);
 }

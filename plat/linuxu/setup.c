@@ -41,6 +41,7 @@ void _linuxu_start(long *sp)
 		environ = envp;
 	linuxu_auxv_init(envp);
 	linuxu_memory_init();
+	linuxu_initrd_init(envp);
 	linuxu_time_init();
 	linuxu_fault_init();
 	/* The kernel split the arguments: ukboot checks their number. */

@@ -99,9 +99,10 @@ void arm_plat_start(uint32_t r0 __unused, uint32_t r1 __unused, uint32_t r2)
 	size_t cmdline_max = 0;
 	const void *fdt = NULL;
 	struct arm_mem_range res[3] = {
-		{ 0, RPI2_LOAD_ADDR, "boot" },
-		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
-		{ 0, 0, "dtb" },
+		{ 0, RPI2_LOAD_ADDR, "boot", 0 },
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image",
+		  0 },
+		{ 0, 0, "dtb", 0 },
 	};
 
 	rpi2_console_init();

@@ -42,13 +42,18 @@ static void kvm_console_init(const void *fdt)
 
 static void kvm_mem_init(const void *fdt)
 {
-	struct arm_mem_range res[2] = {
-		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
-		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb" },
+	struct arm_mem_range res[3] = {
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image",
+		  0 },
+		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb", 0 },
 	};
 	struct arm_mem_range ram[KVM_RAM_RANGES_MAX];
 	int n = arm_fdt_ram(fdt, ram, ARRAY_SIZE(ram));
-	int i;
+	int nres = 2, i;
+
+	/* QEMU's -initrd: kept out of the free RAM. */
+	if (!arm_fdt_initrd(fdt, &res[2]))
+		nres = 3;
 
 	if (n < 0) {
 		plat_puts("kvm: too many memory ranges\n");
@@ -56,7 +61,7 @@ static void kvm_mem_init(const void *fdt)
 	}
 	for (i = 0; i < n; i++)
 		if (arm_mem_add_ram(ram[i].base, ram[i].end - ram[i].base, res,
-				    ARRAY_SIZE(res)))
+				    nres))
 			plat_puts("kvm: too many memory regions\n");
 }
 

@@ -2,6 +2,7 @@
 /* RAM as the device tree describes it, for the arm platforms that have one. */
 #include <uk/essentials.h>
 #include <uk/fdt.h>
+#include <uk/plat/memory.h>
 #include <arm/setup.h>
 
 int arm_fdt_ram(const void *fdt, struct arm_mem_range *ram, int max)
@@ -21,8 +22,37 @@ int arm_fdt_ram(const void *fdt, struct arm_mem_range *ram, int max)
 			if (n == max)
 				return -1;
 			ram[n++] = (struct arm_mem_range){ base, base + len,
-							   "ram" };
+							   "ram", 0 };
 		}
 	}
 	return n;
+}
+
+/* A big-endian property of one or two cells. */
+static int fdt_cells(const void *fdt, int node, const char *name,
+		     uint64_t *v)
+{
+	const uint8_t *p;
+	int len, i;
+
+	p = uk_fdt_getprop(fdt, node, name, &len);
+	if (!p || (len != 4 && len != 8))
+		return -1;
+	*v = 0;
+	for (i = 0; i < len; i++)
+		*v = (*v << 8) | p[i];
+	return 0;
+}
+
+int arm_fdt_initrd(const void *fdt, struct arm_mem_range *r)
+{
+	int node = uk_fdt_path_offset(fdt, "/chosen");
+	uint64_t start, end;
+
+	if (node < 0 || fdt_cells(fdt, node, "linux,initrd-start", &start) ||
+	    fdt_cells(fdt, node, "linux,initrd-end", &end) || end <= start)
+		return -1;
+	*r = (struct arm_mem_range){ start, end, "initrd",
+				     UKPLAT_MEMRF_INITRD };
+	return 0;
 }

@@ -48,7 +48,7 @@ int arm_mem_add_ram(uint64_t base, uint64_t len,
 		    add_region(rb, re,
 			       (kernel ? UKPLAT_MEMRF_KERNEL :
 					 UKPLAT_MEMRF_RESERVED) |
-				       UKPLAT_MEMRF_READABLE,
+				       UKPLAT_MEMRF_READABLE | sorted[i]->flags,
 			       sorted[i]->name))
 			return -1;
 		cur = MAX(cur, re);

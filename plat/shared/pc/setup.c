@@ -196,8 +196,37 @@ static int cmdline_module(const struct mb_info *mbi)
 	return 0;
 }
 
+/*
+ * The initrd is the first module that is not the command line (QEMU's
+ * -initrd, GRUB's "module ... initrd"). Found before the RAM is added, so
+ * that its pages stay out of the heap.
+ */
+static void initrd_module(const struct mb_info *mbi)
+{
+	const struct mb_module *m = PHYS(mbi->mods_addr);
+	uint32_t i;
+
+	if (!(mbi->flags & MB_INFO_MODS))
+		return;
+	for (i = 0; i < mbi->mods_count; i++) {
+		const char *n = PHYS(m[i].string), *w = "cmdline";
+
+		if (m[i].string) {
+			while (*w && *n == *w)
+				n++, w++;
+			if (!*w && !*n)
+				continue;
+		}
+		if (m[i].mod_end > m[i].mod_start)
+			x86_mem_set_initrd(m[i].mod_start,
+					   m[i].mod_end - m[i].mod_start);
+		return;
+	}
+}
+
 static const char *boot_multiboot(const struct mb_info *mbi)
 {
+	initrd_module(mbi);
 	if (mbi->flags & MB_INFO_MMAP) {
 		uint32_t off = 0;
 
@@ -224,6 +253,12 @@ static const char *boot_multiboot(const struct mb_info *mbi)
 
 static const char *boot_pvh(const struct hvm_start_info *si)
 {
+	/* The first module is the initrd (QEMU's -initrd, Xen's ramdisk=). */
+	if (si->nr_modules && si->modlist_paddr) {
+		const struct hvm_modlist_entry *m = PHYS(si->modlist_paddr);
+
+		x86_mem_set_initrd(m->paddr, m->size);
+	}
 	if (si->version >= 1 && si->memmap_paddr) {
 		const struct hvm_memmap_entry *e = PHYS(si->memmap_paddr);
 		uint32_t i;

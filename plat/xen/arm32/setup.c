@@ -23,8 +23,9 @@ static int nram;
 static void mem_init(const void *fdt)
 {
 	struct arm_mem_range res[2] = {
-		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image" },
-		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb" },
+		{ (uintptr_t)__image_start, (uintptr_t)__image_end, "image",
+		  0 },
+		{ (uintptr_t)fdt, (uintptr_t)fdt + uk_fdt_size(fdt), "dtb", 0 },
 	};
 	int i;
 

@@ -71,6 +71,11 @@ void xen_memory_init(void)
 		mod = si->flags & SIF_MOD_START_PFN ? va_of_pfn(si->mod_start) :
 						      si->mod_start;
 		boot_end = max_ul(boot_end, mod + si->mod_len);
+		/* ramdisk= of the xl config: the initrd, mapped in place. */
+		plat_memregion_add((uintptr_t)mod, si->mod_len,
+				   UKPLAT_MEMRF_INITRD | UKPLAT_MEMRF_RESERVED |
+					   UKPLAT_MEMRF_READABLE,
+				   "initrd");
 	}
 	if (!(si->flags & XEN_SIF_INITDOMAIN)) {
 		boot_end = max_ul(boot_end,

@@ -85,8 +85,21 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 		boot_end =
 			max_ul(boot_end, si->memmap_paddr + si->memmap_entries *
 								    sizeof(*m));
-	if (si->nr_modules)
+	if (si->nr_modules) {
+		/* The first module is ramdisk= of the xl config: the initrd. */
+		const struct hvm_modlist_entry *mod =
+			(const void *)(uintptr_t)si->modlist_paddr;
+
 		boot_end = max_ul(boot_end, si->modlist_paddr + 4096);
+		if (mod->size && mod->paddr + mod->size <= FOUR_GIB) {
+			boot_end = max_ul(boot_end, mod->paddr + mod->size);
+			plat_memregion_add((uintptr_t)mod->paddr, mod->size,
+					   UKPLAT_MEMRF_INITRD |
+						   UKPLAT_MEMRF_RESERVED |
+						   UKPLAT_MEMRF_READABLE,
+					   "initrd");
+		}
+	}
 	boot_end = (boot_end + XEN_PAGE_SIZE - 1) & ~(XEN_PAGE_SIZE - 1);
 	plat_memregion_add((uintptr_t)_end, boot_end - (uintptr_t)_end,
 			   UKPLAT_MEMRF_RESERVED | UKPLAT_MEMRF_READABLE,

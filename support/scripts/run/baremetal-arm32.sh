@@ -21,6 +21,7 @@ kernel=$img
 # The board has 1 GiB; QEMU's raspi2b accepts no other -m.
 qemu=(qemu-system-arm -M raspi2b -nodefaults -no-user-config -display none
 	-serial stdio -no-reboot -kernel "$kernel")
+no_initrd "the Raspberry Pi 2 image takes no initrd yet (README: An initrd)"
 guest_cmdline 0 "" "$@"
 if [ $# -gt 0 ]; then
 	need_cmd dtc device-tree-compiler

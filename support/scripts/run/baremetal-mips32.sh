@@ -15,6 +15,7 @@
 : "${qemu_sys:=qemu-system-mips}"
 need_cmd "$qemu_sys" qemu-system-mips
 
+no_initrd "the Malta image takes no initrd yet (README: An initrd)"
 guest_cmdline 254 "QEMU's Malta boot stub (-append)" "$@"
 qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot

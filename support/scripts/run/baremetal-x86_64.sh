@@ -3,7 +3,9 @@
 # with SeaBIOS, and GRUB starts the image through multiboot: no -kernel.
 # Arguments (ARGS) other than the ones built into the ISO
 # (CONFIG_BAREMETAL_PC_CMDLINE) need a new ISO: one is made in a temporary
-# folder. Sourced by uk-run ($img, $debug, $dry, run_cmd, kvm_usable).
+# folder. So does an initrd (--initrd/UK_INITRD): a second multiboot module,
+# beside the built-in command line when no ARGS are given. Sourced by
+# uk-run ($img, $debug, $dry, run_cmd, kvm_usable).
 #
 # env: UK_MACHINE=pc|q35 (default pc), UK_ACCEL=kvm|tcg (default: kvm when
 #      /dev/kvm works; note that a software KVM emulates SeaBIOS and GRUB
@@ -14,12 +16,19 @@
 x86_pc_iso() {
 	local iso=$img.iso
 	[ -f "$iso" ] || { echo "error: no $iso: run 'make' first" >&2; exit 2; }
-	if [ -n "$cmdline" ]; then
+	if [ -n "$initrd" ] && [ -z "$cmdline" ]; then
+		local conf
+		conf=$(dirname "$img")/include/config/auto.conf
+		[ ! -f "$conf" ] || cmdline=$(sed -n \
+			's/^CONFIG_BAREMETAL_PC_CMDLINE="\(.*\)"$/\1/p' "$conf" |
+			sed 's/\\\(.\)/\1/g')
+	fi
+	if [ -n "$cmdline" ] || [ -n "$initrd" ]; then
 		tmpdir=$(mktemp -d)
 		trap 'rm -rf "$tmpdir"' EXIT
 		iso=$tmpdir/${img##*/}.iso
 		"$UK_ROOT/plat/baremetal/x86_64/mkiso" "$iso" "$img.multiboot" \
-			"$cmdline" || exit 2
+			"$cmdline" "$initrd" || exit 2
 	fi
 	local machine=${UK_MACHINE:-pc} accel=tcg
 	if kvm_usable; then accel=kvm; fi

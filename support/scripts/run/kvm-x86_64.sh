@@ -49,6 +49,13 @@ x86_qemu_cmd() {
 	esac
 	qemu+=(-device isa-debug-exit,iobase=0xf4,iosize=0x04
 		-kernel "$kernel" -append "$cmdline")
+	# The first multiboot module or PVH module: the initrd. QEMU's
+	# multiboot loader splits -initrd at commas (one module each).
+	if [ -n "$initrd" ]; then
+		[[ $initrd == *,* ]] && [ "${UK_KERNEL:-pvh}" = multiboot ] &&
+			no_initrd "$initrd: a comma in the path splits QEMU's multiboot module list"
+		qemu+=(-initrd "$initrd")
+	fi
 	if [ -n "${UK_NET:-}" ]; then
 		local nic=virtio-net-pci
 		[ "$machine" = microvm ] && nic=virtio-net-device

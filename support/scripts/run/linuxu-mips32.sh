@@ -9,6 +9,8 @@ command -v "$qemu_user" >/dev/null || {
 	exit 2
 }
 check_argc "$@"
+# The initrd goes through the environment: argv stays the user's.
+[ -n "$initrd" ] && export UK_INITRD=$initrd
 if [ "$debug" = 1 ]; then
 	echo "gdb server on localhost:1234; in another terminal:" >&2
 	echo "  gdb-multiarch -ex 'target remote localhost:1234' $img.dbg" >&2

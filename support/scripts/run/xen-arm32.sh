@@ -21,6 +21,7 @@
 need_cmd qemu-system-aarch64 qemu-system-arm
 # Xen stops before its first line on a module's bootargs longer than 1024
 # bytes (its BOOTMOD_MAX_CMDLINE).
+no_initrd "Xen on Arm guests take no initrd yet (README: An initrd)"
 guest_cmdline 1024 "Xen on Arm's dom0less bootargs (BOOTMOD_MAX_CMDLINE)" "$@"
 need_cmd dtc device-tree-compiler
 z=$img.zImage

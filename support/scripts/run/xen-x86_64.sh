@@ -26,10 +26,14 @@ guest_cmdline 1022 "Xen's guest command line (MAX_GUEST_CMDLINE)" "$@"
 set -- ${cmdline:+"$cmdline"}
 xt=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/xen-testbed
 if [ "${UK_XEN_DOM0:-0}" = 1 ]; then
+	no_initrd "not with UK_XEN_DOM0=1: the initial domain gets no ramdisk from the test bed"
 	xt_cmd=("$xt" run-dom0 --quiet-xen --timeout "${UK_XEN_TIMEOUT:-300}"
 		"$img" "$@")
 else
+	# The initrd: ramdisk= in the xl config (start_info's mod_start and
+	# mod_len for PV, the first PVH module).
 	xt_cmd=("$xt" run-xl ${UK_XEN_PVH:+--pvh} --mem "${UK_MEM:-64}"
+		${initrd:+--ramdisk "$initrd"}
 		--timeout "${UK_XEN_TIMEOUT:-300}" "$img" "$@")
 fi
 xt_why="no debugger for Xen guests under the test bed"

@@ -8,6 +8,8 @@
 extern unsigned long linuxu_hwcap2;
 
 void linuxu_memory_init(void);
+/* Maps the file that UK_INITRD names as the initrd region (memory.c). */
+void linuxu_initrd_init(char **envp);
 void linuxu_time_init(void);
 /* SIGSEGV handler that reports hits of guard pages (fault.c). */
 void linuxu_fault_init(void);

@@ -7,6 +7,9 @@
 #define __LINUXU_SYSCALL_ARM32_H__
 
 #define __SC_READ 3
+#define __SC_CLOSE 6
+#define __SC_LSEEK 19
+#define __SC_OPENAT 322
 #define __SC_WRITE 4
 #define __SC_GETPID 20
 #define __SC_KILL 37

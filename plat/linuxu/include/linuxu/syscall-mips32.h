@@ -11,6 +11,9 @@
 
 #define __SC_BASE 4000
 #define __SC_READ (__SC_BASE + 3)
+#define __SC_CLOSE (__SC_BASE + 6)
+#define __SC_LSEEK (__SC_BASE + 19)
+#define __SC_OPENAT (__SC_BASE + 288)
 #define __SC_WRITE (__SC_BASE + 4)
 #define __SC_GETPID (__SC_BASE + 20)
 #define __SC_KILL (__SC_BASE + 37)

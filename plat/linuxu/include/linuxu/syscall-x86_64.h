@@ -5,6 +5,9 @@
 #define __LINUXU_SYSCALL_X86_64_H__
 
 #define __SC_READ 0
+#define __SC_CLOSE 3
+#define __SC_LSEEK 8
+#define __SC_OPENAT 257
 #define __SC_WRITE 1
 #define __SC_MMAP 9
 #define __SC_MUNMAP 11

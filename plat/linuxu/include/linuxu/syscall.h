@@ -22,6 +22,9 @@
 
 #define LINUXU_PROT_READ 0x1
 #define LINUXU_PROT_WRITE 0x2
+#define LINUXU_AT_FDCWD (-100)
+#define LINUXU_O_RDONLY 0
+#define LINUXU_SEEK_END 2
 #define LINUXU_CLOCK_REALTIME 0
 #define LINUXU_CLOCK_MONOTONIC 1
 #define LINUXU_POLLIN 0x1
@@ -64,6 +67,32 @@ static inline void *linuxu_mmap_anon(size_t len)
 				 0);
 
 	/* -4095..-1 are errors; anything else is an address. */
+	return (r < 0 && r > -4096) ? NULL : (void *)r;
+}
+
+static inline long linuxu_open_ro(const char *path)
+{
+	return linuxu_syscall6(__SC_OPENAT, LINUXU_AT_FDCWD, (long)path,
+			       LINUXU_O_RDONLY, 0, 0, 0);
+}
+
+static inline long linuxu_close(int fd)
+{
+	return linuxu_syscall(__SC_CLOSE, fd, 0, 0);
+}
+
+/* The file's size through lseek (32-bit off_t on arm32 and mips32). */
+static inline long linuxu_file_size(int fd)
+{
+	return linuxu_syscall(__SC_LSEEK, fd, 0, LINUXU_SEEK_END);
+}
+
+/* A private read-only mapping of a whole file; NULL on failure. */
+static inline void *linuxu_mmap_file_ro(int fd, size_t len)
+{
+	long r = linuxu_syscall6(__SC_MMAP, 0, (long)len, LINUXU_PROT_READ,
+				 LINUXU_MAP_PRIVATE, fd, 0);
+
 	return (r < 0 && r > -4096) ? NULL : (void *)r;
 }
 

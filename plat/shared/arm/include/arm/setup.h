@@ -18,6 +18,7 @@ struct arm_mem_range {
 	uint64_t base;
 	uint64_t end;
 	const char *name;
+	unsigned int flags; /* more UKPLAT_MEMRF_* flags (INITRD) */
 };
 
 /*
@@ -34,5 +35,12 @@ int arm_mem_add_ram(uint64_t base, uint64_t len,
  * there are more than max.
  */
 int arm_fdt_ram(const void *fdt, struct arm_mem_range *ram, int max);
+
+/*
+ * The initrd the loader named in /chosen (linux,initrd-start and -end,
+ * one or two cells each) into *r, flagged UKPLAT_MEMRF_INITRD: 0, or -1
+ * when there is none.
+ */
+int arm_fdt_initrd(const void *fdt, struct arm_mem_range *r);
 
 #endif /* __ARM_SETUP_H__ */

@@ -95,6 +95,11 @@ void x86_lapic_eoi(void);
 /* Adds RAM [base, base+len) less what must not be handed out. */
 void x86_mem_add_ram(uint64_t base, uint64_t len);
 void x86_mem_init(void);
+/*
+ * The initrd at [base, base+len): a UKPLAT_MEMRF_INITRD region, kept out
+ * of the RAM added after this call. Only the first call counts.
+ */
+void x86_mem_set_initrd(uint64_t base, uint64_t len);
 
 #endif /* !__ASSEMBLY__ */
 #endif /* __X86_PC_H__ */
