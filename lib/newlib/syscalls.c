@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The system calls newlib is built to expect (--disable-newlib-supplied-
- * syscalls): console fds 0-2, ranges of fds owned by other libraries
- * (uk/fdtab.h), and what a single-process unikernel answers for the rest.
+ * syscalls): the console (uk/console.h), the file calls when lib/vfs is
+ * off (lib/vfs has them otherwise), and what a single-process unikernel
+ * answers for the rest.
  * Each is defined under its underscore name and, weakly, the plain name:
  * some newlib targets call one, some the other (MISSING_SYSCALL_NAMES).
  */
@@ -13,14 +14,54 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
-#include <uk/fdtab.h>
+#include <uk/console.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
 
 #define ALIAS(name, target) \
 	extern __typeof__(target) name __attribute__((weak, alias(#target)))
 
-/* An fdops result: >= 0 passes, -errno sets errno. */
+ssize_t uk_console_write(const void *buf, size_t len)
+{
+	/* coutk takes an unsigned int: write big buffers in parts. */
+	size_t done = 0;
+	int rc;
+
+	while (done < len) {
+		size_t part = len - done;
+
+		if (part > 0x10000000)
+			part = 0x10000000;
+		rc = ukplat_coutk((const char *)buf + done, part);
+		if (rc < 0)
+			return done ? (ssize_t)done : -EIO;
+		if (rc == 0)
+			break;
+		done += rc;
+	}
+	return done;
+}
+
+/*
+ * The console input is what the platform has buffered (no waiting): 0
+ * bytes reads as end of file, as with a pipe that is closed.
+ */
+ssize_t uk_console_read(void *buf, size_t len)
+{
+	int rc;
+
+	if (len > 0x10000000)
+		len = 0x10000000;
+	rc = ukplat_cink(buf, len);
+	return rc < 0 ? -EIO : rc;
+}
+
+#if !CONFIG_LIBVFS
+/*
+ * Without lib/vfs there are no files: fds 0-2 are the console, every
+ * other fd is EBADF and no path names anything.
+ */
+/* An errno result: >= 0 passes, -errno sets errno. */
 static long fd_result(long rc)
 {
 	if (rc < 0) {
@@ -32,90 +73,37 @@ static long fd_result(long rc)
 
 static int is_console(int fd)
 {
-	return fd >= 0 && fd < UK_FD_FIRST_FREE;
+	return fd >= 0 && fd < 3;
 }
 
 /* newlib's read/write return _READ_WRITE_RETURN_TYPE (int here). */
 _READ_WRITE_RETURN_TYPE _write(int fd, const void *buf, size_t len)
 {
-	const struct uk_fdops *ops;
-	int rc;
-
-	if (fd == STDOUT_FILENO || fd == STDERR_FILENO) {
-		/* coutk takes an unsigned int: write big buffers in parts. */
-		size_t done = 0;
-
-		while (done < len) {
-			size_t part = len - done;
-
-			if (part > 0x10000000)
-				part = 0x10000000;
-			rc = ukplat_coutk((const char *)buf + done, part);
-			if (rc < 0)
-				return done ? (ssize_t)done : fd_result(-EIO);
-			if (rc == 0)
-				break;
-			done += rc;
-		}
-		return done;
-	}
-	ops = uk_fd_ops(fd);
-	if (!ops)
-		return fd_result(-EBADF);
-	return fd_result(ops->write ? ops->write(fd, buf, len) : -ENOSYS);
+	if (fd == STDOUT_FILENO || fd == STDERR_FILENO)
+		return fd_result(uk_console_write(buf, len));
+	return fd_result(-EBADF);
 }
 ALIAS(write, _write);
 
-/*
- * The console input is what the platform has buffered (no waiting): 0
- * bytes reads as end of file, as with a pipe that is closed.
- */
 _READ_WRITE_RETURN_TYPE _read(int fd, void *buf, size_t len)
 {
-	const struct uk_fdops *ops;
-	int rc;
-
-	if (fd == STDIN_FILENO) {
-		if (len > 0x10000000)
-			len = 0x10000000;
-		rc = ukplat_cink(buf, len);
-		return rc < 0 ? fd_result(-EIO) : rc;
-	}
-	ops = uk_fd_ops(fd);
-	if (!ops)
-		return fd_result(-EBADF);
-	return fd_result(ops->read ? ops->read(fd, buf, len) : -ENOSYS);
+	if (fd == STDIN_FILENO)
+		return fd_result(uk_console_read(buf, len));
+	return fd_result(-EBADF);
 }
 ALIAS(read, _read);
 
 int _close(int fd)
 {
-	const struct uk_fdops *ops;
-
-	if (is_console(fd))
-		return 0;
-	ops = uk_fd_ops(fd);
-	if (!ops)
-		return fd_result(-EBADF);
-	return fd_result(ops->close ? ops->close(fd) : 0);
+	return is_console(fd) ? 0 : fd_result(-EBADF);
 }
 ALIAS(close, _close);
 
 int _fstat(int fd, struct stat *st)
 {
-	const struct uk_fdops *ops;
-
-	if (is_console(fd)) {
-		*st = (struct stat){ .st_mode = S_IFCHR | 0620,
-				     .st_blksize = 0 };
-		return 0;
-	}
-	ops = uk_fd_ops(fd);
-	if (!ops)
+	if (!is_console(fd))
 		return fd_result(-EBADF);
-	if (ops->fstat)
-		return fd_result(ops->fstat(fd, st));
-	*st = (struct stat){ .st_mode = S_IFSOCK | 0600 };
+	*st = (struct stat){ .st_mode = S_IFCHR | 0620, .st_blksize = 0 };
 	return 0;
 }
 ALIAS(fstat, _fstat);
@@ -123,43 +111,19 @@ ALIAS(fstat, _fstat);
 /* The console is a terminal: newlib line-buffers stdout for it. */
 int _isatty(int fd)
 {
-	const struct uk_fdops *ops;
-	int rc;
-
 	if (is_console(fd))
 		return 1;
-	ops = uk_fd_ops(fd);
-	if (!ops) {
-		errno = EBADF;
-		return 0;
-	}
-	if (!ops->isatty) {
-		errno = ENOTTY;
-		return 0;
-	}
-	rc = ops->isatty(fd);
-	if (rc < 0) {
-		errno = -rc;
-		return 0;
-	}
-	return rc > 0;
+	errno = EBADF;
+	return 0;
 }
 ALIAS(isatty, _isatty);
 
 off_t _lseek(int fd, off_t off, int whence)
 {
-	const struct uk_fdops *ops;
-
-	if (is_console(fd))
-		return fd_result(-ESPIPE);
-	ops = uk_fd_ops(fd);
-	if (!ops)
-		return fd_result(-EBADF);
-	return fd_result(ops->lseek ? ops->lseek(fd, off, whence) : -ESPIPE);
+	return fd_result(is_console(fd) ? -ESPIPE : -EBADF);
 }
 ALIAS(lseek, _lseek);
 
-/* No file system: nothing can be opened or named. */
 int _open(const char *path, int flags, ...)
 {
 	errno = ENOENT;
@@ -194,6 +158,7 @@ int _mkdir(const char *path, mode_t mode)
 	return -1;
 }
 ALIAS(mkdir, _mkdir);
+#endif /* !CONFIG_LIBVFS */
 
 /* One process, pid 1; no children. */
 int _getpid(void)

@@ -20,7 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 #include <uk/alloc.h>
-#include <uk/fdtab.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <uk/vfs.h>
 
 static int checks, failed;
 
@@ -225,12 +227,13 @@ static void test_stdlib(void)
 	CHECK_STR(strerror(ENOMEM), "Not enough space", "strerror");
 }
 
-/* An fd range owned by this test: writes go to a buffer. */
+/* A file of this test in lib/vfs's fd table: writes go to a buffer. */
 static char sink[64];
 static size_t sink_len;
 static int sink_closed;
 
-static ssize_t sink_write(int fd, const void *buf, size_t len)
+static ssize_t sink_write(struct uk_file *f, const void *buf, size_t len,
+			  off_t *off)
 {
 	if (len > sizeof(sink) - sink_len)
 		return -ENOSPC;
@@ -239,46 +242,53 @@ static ssize_t sink_write(int fd, const void *buf, size_t len)
 	return len;
 }
 
-static int sink_close(int fd)
+static void sink_close(struct uk_file *f)
 {
-	sink_closed = fd;
-	return 0;
+	sink_closed = (int)(intptr_t)f->priv;
 }
 
-static const struct uk_fdops sink_ops = {
+static const struct uk_file_ops sink_ops = {
 	.write = sink_write,
 	.close = sink_close,
 };
 
 static void test_fds(void)
 {
+	struct uk_file *file;
+	int fd = -1, fd2 = -1;
 	char c;
 	FILE *f;
 
-	check(uk_fd_register_range(10, 4, &sink_ops) == 0,
-	      "uk_fd_register_range", "refused");
-	check(uk_fd_register_range(12, 4, &sink_ops) == -EBUSY,
-	      "overlapping range refused", "accepted");
-	check(uk_fd_register_range(1, 1, &sink_ops) == -EINVAL,
-	      "console fds cannot be taken", "accepted");
-	f = fdopen(11, "w");
-	check(f != NULL, "fdopen on a registered fd", "NULL");
+	file = uk_vfs_file_alloc(&sink_ops, O_WRONLY, NULL);
+	if (file)
+		fd = uk_vfs_fd_install(file, 10, 0);
+	check(fd == 10, "uk_vfs_fd_install", "refused");
+	if (file)
+		file->priv = (void *)(intptr_t)fd;
+	if (file)
+		fd2 = uk_vfs_fd_install(file, 10, 0);
+	check(fd2 == 11, "a taken fd is not given twice", "given again");
+	close(fd2);
+	fd2 = file ? uk_vfs_fd_install(file, 0, 0) : -1;
+	check(fd2 >= 3, "console fds cannot be taken", "taken");
+	close(fd2);
+	f = fdopen(fd, "w");
+	check(f != NULL, "fdopen on an installed fd", "NULL");
 	if (f) {
-		fprintf(f, "to fd %d", 11);
+		fprintf(f, "to fd %d", fd);
 		fclose(f);
 	}
 	sink[sink_len < sizeof(sink) ? sink_len : sizeof(sink) - 1] = 0;
-	check(!strcmp(sink, "to fd 11") && sink_closed == 11,
-	      "stdio through fd ops", sink);
+	check(!strcmp(sink, "to fd 10") && sink_closed == 10,
+	      "stdio through file ops", sink);
 	errno = 0;
-	check(read(11, &c, 1) == -1 && errno == ENOSYS, "missing op: ENOSYS",
+	check(read(fd2, &c, 1) == -1 && errno == EBADF, "closed fd: EBADF",
 	      "wrong error");
 	errno = 0;
 	check(write(20, "x", 1) == -1 && errno == EBADF, "unowned fd: EBADF",
 	      "wrong error");
 	check(isatty(1) == 1, "stdout is a tty", "not a tty");
-	check(uk_fd_unregister_range(10) == 0 && !uk_fd_ops(11),
-	      "uk_fd_unregister_range", "still there");
+	check(!uk_vfs_fd_file(fd), "fclose closed the fd", "still there");
 }
 
 int main(int argc, char *argv[])
