@@ -113,7 +113,8 @@ int main(void)
 	}
 	CHECK(done == FS_SIZE && !memcmp(big, back, FS_SIZE),
 	      "read back fs.bin: %u bytes", (unsigned int)done);
-	CHECK(fstat(fd, &st) == 0 && st.st_size == FS_SIZE && S_ISREG(st.st_mode),
+	CHECK(fstat(fd, &st) == 0 && st.st_size == FS_SIZE &&
+		      S_ISREG(st.st_mode),
 	      "fstat fs.bin");
 	close(fd);
 	errno = 0;
@@ -140,7 +141,8 @@ int main(void)
 	fd = open("/share/fsold.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	CHECK(fd >= 0 && write(fd, "moved\n", 6) == 6, "write fsold.txt");
 	close(fd);
-	CHECK(rename("/share/fsold.txt", "/share/fsrenamed.txt") == 0, "rename");
+	CHECK(rename("/share/fsold.txt", "/share/fsrenamed.txt") == 0,
+	      "rename");
 	CHECK(access("/share/fsold.txt", F_OK) < 0 && errno == ENOENT,
 	      "old name gone");
 	CHECK(symlink("hello.txt", "/share/fslnk") == 0, "symlink");
@@ -168,7 +170,8 @@ int main(void)
 	      "list fsd: \"%s\"", names);
 	printf("fs fsd: %s\n", names);
 	errno = 0;
-	CHECK(rmdir("/share/fsd") < 0 && errno == ENOTEMPTY, "rmdir of a full fsd");
+	CHECK(rmdir("/share/fsd") < 0 && errno == ENOTEMPTY,
+	      "rmdir of a full fsd");
 	CHECK(chdir("/share/fsd") == 0 && getcwd(buf, sizeof(buf)) &&
 		      !strcmp(buf, "/share/fsd"),
 	      "chdir fsd, getcwd: %s", buf);
