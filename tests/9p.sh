@@ -214,4 +214,11 @@ if [ ${#fs[@]} -gt 0 ]; then
 		"$T_DIR/fs-lx-missing.out" || fail "fs-lx-missing: $(head -3 "$T_DIR/fs-lx-missing.out")"
 fi
 
+# ...and a platform without shares.
+: >"$T_DIR/img_xen-x86_64"
+rc=0
+UK_SHARE=$T_DIR "$UK_RUN" --dry-run "$T_DIR/img_xen-x86_64" >"$T_DIR/bad.out" 2>&1 || rc=$?
+[ "$rc" = 2 ] && grep -q "^error: UK_SHARE: xen-x86_64 images have no host-folder share" \
+	"$T_DIR/bad.out" || fail "UK_SHARE on xen: status $rc: $(cat "$T_DIR/bad.out")"
+
 echo "PASS: ${#names[@]} shares (x86_64 pc/q35/microvm on ${accels[*]}, arm32 virt mmio v1/v2) read and written, checked on the host; a missing tag gives one line and status 2; ${#fs[@]} POSIX runs on /share (9pfs, hostfs)"
