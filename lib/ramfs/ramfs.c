@@ -2,7 +2,8 @@
 /*
  * ramfs: files, directories and symbolic links in memory. A file's bytes
  * are blocks of BLK bytes (a block never written is a hole of zeros), so
- * a big file needs no big contiguous allocation; a directory is an array
+ * a big file needs no big contiguous allocation; the first block grows
+ * from a few bytes, so that small files stay small; a directory is an array
  * of entries in creation order (readdir's order; "." and ".." first).
  */
 #include <errno.h>
@@ -27,6 +28,7 @@ struct ramfs_node {
 	size_t cap;
 	char **blocks; /* file bytes */
 	size_t nblocks;
+	size_t cap0; /* bytes allocated for blocks[0] (<= BLK) */
 	struct ramfs_ent *ents;
 	size_t nents, capents;
 };
@@ -332,10 +334,17 @@ static ssize_t ramfs_read(struct uk_vnode *vn, void *buf, size_t len,
 		part = BLK - o;
 		if (part > total - done)
 			part = total - done;
-		if (b < n->nblocks && n->blocks[b])
-			memcpy((char *)buf + done, n->blocks[b] + o, part);
-		else
+		if (b < n->nblocks && n->blocks[b]) {
+			size_t have = b ? BLK : n->cap0;
+			size_t in = o < have ? have - o : 0;
+
+			if (in > part)
+				in = part;
+			memcpy((char *)buf + done, n->blocks[b] + o, in);
+			memset((char *)buf + done + in, 0, part - in);
+		} else {
 			memset((char *)buf + done, 0, part);
+		}
 		done += part;
 	}
 	return (ssize_t)done;
@@ -361,6 +370,25 @@ static int grow(struct ramfs_node *n, size_t size)
 	return 0;
 }
 
+/* blocks[0] with room for need bytes (doubling, at most BLK). */
+static int first_block(struct ramfs_node *n, size_t need)
+{
+	size_t cap = n->cap0 ? n->cap0 : 32;
+	char *d;
+
+	while (cap < need)
+		cap *= 2;
+	if (cap > BLK)
+		cap = BLK;
+	d = realloc(n->blocks[0], cap);
+	if (!d)
+		return -ENOSPC;
+	memset(d + n->cap0, 0, cap - n->cap0);
+	n->blocks[0] = d;
+	n->cap0 = cap;
+	return 0;
+}
+
 static ssize_t ramfs_write(struct uk_vnode *vn, const void *buf, size_t len,
 			   off_t off)
 {
@@ -381,7 +409,10 @@ static ssize_t ramfs_write(struct uk_vnode *vn, const void *buf, size_t len,
 		part = BLK - o;
 		if (part > len - done)
 			part = len - done;
-		if (!n->blocks[b]) {
+		if (b == 0 && n->cap0 < o + part) {
+			if (first_block(n, o + part) < 0)
+				break;
+		} else if (!n->blocks[b]) {
 			n->blocks[b] = calloc(1, BLK);
 			if (!n->blocks[b])
 				break;
@@ -408,9 +439,16 @@ static int ramfs_truncate(struct uk_vnode *vn, off_t len)
 		free(n->blocks[b]);
 		n->blocks[b] = NULL;
 	}
+	if (!keep)
+		n->cap0 = 0;
 	/* the tail of the last kept block reads as zeros again */
-	if (keep && n->blocks[keep - 1] && len % BLK)
-		memset(n->blocks[keep - 1] + len % BLK, 0, BLK - len % BLK);
+	if (keep && n->blocks[keep - 1] && len % BLK) {
+		size_t have = keep == 1 ? n->cap0 : BLK;
+		size_t from = (size_t)len % BLK;
+
+		if (from < have)
+			memset(n->blocks[keep - 1] + from, 0, have - from);
+	}
 	vn->size = len;
 	return 0;
 }
