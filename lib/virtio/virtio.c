@@ -57,6 +57,9 @@ static const struct {
 #if CONFIG_LIBVIRTIO_NET
 	{ VIRTIO_ID_NET, virtio_net_probe },
 #endif
+#if CONFIG_LIBVIRTIO_9P
+	{ VIRTIO_ID_9P, virtio_9p_probe },
+#endif
 	{ 0, NULL },
 };
 

@@ -10,7 +10,9 @@
 # env: UK_CPU (cortex-a15, cortex-a7, ...), UK_MEM (64M), UK_QEMU_EXTRA,
 #      UK_NET (a virtio-net-device NIC on virtio-mmio: the -netdev backend,
 #      e.g. "user" for QEMU's user network 10.0.2.0/24, gateway 10.0.2.2),
-#      UK_MAC (default 52:54:00:12:34:56); --initrd/UK_INITRD (below)
+#      UK_MAC (default 52:54:00:12:34:56), UK_SHARE=DIR and UK_SHARE_TAG
+#      (default share): the host folder DIR as a 9p share on
+#      virtio-9p-device (virtio-mmio); --initrd/UK_INITRD (below)
 need_cmd qemu-system-arm qemu-system-arm
 
 qemu=(qemu-system-arm -M virt -cpu "${UK_CPU:-cortex-a15}"
@@ -21,6 +23,7 @@ guest_cmdline 0 "" "$@"
 image_config KVM_ARM32_SEMIHOSTING && qemu+=(-semihosting)
 [ -n "${UK_NET:-}" ] && qemu+=(-netdev "$UK_NET,id=n0"
 	-device "virtio-net-device,netdev=n0,mac=${UK_MAC:-52:54:00:12:34:56}")
+share_qemu virtio-9p-device
 # shellcheck disable=SC2206
 qemu+=(${UK_QEMU_EXTRA:-})
 

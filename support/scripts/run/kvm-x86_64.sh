@@ -14,6 +14,9 @@
 #      on pc and q35, virtio-net-device on microvm, with ACPI off there
 #      (only then does QEMU list virtio-mmio devices on the command line,
 #      on IRQs the 8259 sees); UK_MAC (default 52:54:00:12:34:56).
+#      UK_SHARE=DIR, UK_SHARE_TAG (default share): the host folder DIR as
+#      a 9p share, on virtio-9p-pci (pc, q35) or virtio-9p-device
+#      (microvm, ACPI off as for UK_NET).
 #
 # Exit status: the image's. It writes status + 1 to isa-debug-exit, and
 # QEMU exits with ((status + 1) << 1) | 1, mapped back here: statuses 0 to
@@ -42,7 +45,9 @@ x86_qemu_cmd() {
 		esac ;;
 	microvm)
 		# The legacy devices the image uses: COM1, PIT, PIC, RTC.
-		qemu+=(-M "microvm,isa-serial=on,pit=on,pic=on,rtc=on${UK_NET:+,acpi=off}") ;;
+		local acpi=
+		[ -n "${UK_NET:-}${UK_SHARE:-}" ] && acpi=,acpi=off
+		qemu+=(-M "microvm,isa-serial=on,pit=on,pic=on,rtc=on$acpi") ;;
 	*)
 		echo "error: UK_MACHINE=$machine: pc, q35 or microvm" >&2
 		exit 2 ;;
@@ -61,6 +66,11 @@ x86_qemu_cmd() {
 		[ "$machine" = microvm ] && nic=virtio-net-device
 		qemu+=(-netdev "$UK_NET,id=n0"
 			-device "$nic,netdev=n0,mac=${UK_MAC:-52:54:00:12:34:56}")
+	fi
+	if [ "$machine" = microvm ]; then
+		share_qemu virtio-9p-device
+	else
+		share_qemu virtio-9p-pci
 	fi
 	# shellcheck disable=SC2206
 	qemu+=(${UK_QEMU_EXTRA:-})
