@@ -57,6 +57,9 @@ static const struct {
 #if CONFIG_LIBVIRTIO_NET
 	{ VIRTIO_ID_NET, virtio_net_probe },
 #endif
+#if CONFIG_LIBVIRTIO_RNG
+	{ VIRTIO_ID_RNG, virtio_rng_probe },
+#endif
 	{ 0, NULL },
 };
 
