@@ -4,8 +4,8 @@
 
 #define ROTL32(v, n) (((v) << (n)) | ((v) >> (32 - (n))))
 
-#define QROUND(x, a, b, c, d)                                 \
-	do {                                                  \
+#define QROUND(x, a, b, c, d)                                        \
+	do {                                                         \
 		x[a] += x[b], x[d] ^= x[a], x[d] = ROTL32(x[d], 16); \
 		x[c] += x[d], x[b] ^= x[c], x[b] = ROTL32(x[b], 12); \
 		x[a] += x[b], x[d] ^= x[a], x[d] = ROTL32(x[d], 8);  \

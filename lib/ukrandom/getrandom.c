@@ -10,8 +10,8 @@
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)
 {
-	if (flags & ~(unsigned int)(GRND_NONBLOCK | GRND_RANDOM |
-				    GRND_INSECURE)) {
+	if (flags &
+	    ~(unsigned int)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE)) {
 		errno = EINVAL;
 		return -1;
 	}

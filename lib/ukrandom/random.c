@@ -64,8 +64,9 @@ static void reseed(void)
 	memset(out, 0, sizeof(out));
 	if (seeded_from != src) {
 		if (src->rank == UK_RANDOM_RANK_WEAK)
-			uk_pr_warn("ukrandom: WEAK seed: no entropy source on this platform, seeded from %s only (keys and TCP sequence numbers may be guessable; add a virtio-rng device or use a CPU with RDRAND)\n",
-				   src->name);
+			uk_pr_warn(
+				"ukrandom: WEAK seed: no entropy source on this platform, seeded from %s only (keys and TCP sequence numbers may be guessable; add a virtio-rng device or use a CPU with RDRAND)\n",
+				src->name);
 		else
 			uk_pr_info("ukrandom: seeded from %s\n", src->name);
 	}

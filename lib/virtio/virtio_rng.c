@@ -48,7 +48,8 @@ static int vrng_read(void *out, size_t len)
 		while (!virtq_get(vrng.vq, &got)) {
 			if (ukplat_monotonic_clock() > deadline) {
 				/* The buffer stays the device's: stop here. */
-				uk_pr_err("virtio-rng: no answer in 2 s, not used any more\n");
+				uk_pr_err(
+					"virtio-rng: no answer in 2 s, not used any more\n");
 				vrng.broken = 1;
 				return -ETIMEDOUT;
 			}
