@@ -17,6 +17,7 @@
 #include <uk/plat/time.h>
 #include <uk/assert.h>
 #include <uk/print.h>
+#include <uk/random.h>
 #include <uk/sched.h>
 
 static void sem_init(struct uk_lwip_sem *s, long count)
@@ -241,18 +242,8 @@ void uk_lwip_free(void *p)
 	uk_free(uk_alloc_get_default(), p);
 }
 
-/* xorshift64*, seeded from the clocks: ports and sequence numbers must
- * differ from boot to boot, not be secret. */
+/* Ports, DHCP and DNS ids: unpredictable ones (RFC 6056) from ukrandom. */
 uint32_t uk_lwip_rand(void)
 {
-	static uint64_t x;
-
-	if (!x)
-		x = (uint64_t)ukplat_wall_clock() ^
-		    ((uint64_t)ukplat_monotonic_clock() << 21) ^
-		    0x9e3779b97f4a7c15ULL;
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	return (uint32_t)((x * 0x2545f4914f6cdd1dULL) >> 32);
+	return uk_random_u32();
 }

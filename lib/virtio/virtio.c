@@ -60,6 +60,9 @@ static const struct {
 #if CONFIG_LIBVIRTIO_9P
 	{ VIRTIO_ID_9P, virtio_9p_probe },
 #endif
+#if CONFIG_LIBVIRTIO_RNG
+	{ VIRTIO_ID_RNG, virtio_rng_probe },
+#endif
 	{ 0, NULL },
 };
 

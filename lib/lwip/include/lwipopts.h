@@ -112,6 +112,10 @@
 #define LWIP_CHKSUM_ALGORITHM 3
 #define LWIP_STATS 0
 #define LWIP_NETIF_HOSTNAME 1
+/* RFC 6528 initial sequence numbers (isn.c), not lwIP's counter from
+ * 6510 that repeats from boot to boot. */
+#define LWIP_HOOK_FILENAME "arch/uk_hooks.h"
+#define LWIP_HOOK_TCP_ISN uk_lwip_tcp_isn
 
 #if CONFIG_LIBLWIP_DEBUG
 #define LWIP_DEBUG 1

@@ -46,7 +46,8 @@
 	UK_CRASH("lwip: assertion \"%s\" failed at %s:%d\n", x, __FILE__, \
 		 __LINE__)
 
-/* lwIP draws its random numbers (ports, ISNs, DHCP xid) from here. */
+/* lwIP draws its random numbers (local ports, DHCP xid, DNS ids) from
+ * here; TCP ISNs come from LWIP_HOOK_TCP_ISN (lwipopts.h). */
 uint32_t uk_lwip_rand(void);
 #define LWIP_RAND() uk_lwip_rand()
 

@@ -32,6 +32,7 @@
 /* Device ids (spec 5). */
 #define VIRTIO_ID_NET 1
 #define VIRTIO_ID_9P 9
+#define VIRTIO_ID_RNG 4
 
 /* Interrupt status bits (ISR / InterruptStatus). */
 #define VIRTIO_ISR_QUEUE 0x1
@@ -104,6 +105,7 @@ int virtio_dev_found(struct virtio_dev *vdev);
 /* The drivers (each one a probe function for a device id). */
 int virtio_net_probe(struct virtio_dev *vdev);
 int virtio_9p_probe(struct virtio_dev *vdev);
+int virtio_rng_probe(struct virtio_dev *vdev);
 
 /* The allocator drivers use for their structures. */
 struct uk_alloc *virtio_alloc(void);

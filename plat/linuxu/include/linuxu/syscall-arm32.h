@@ -24,6 +24,7 @@
 /* The 32-bit time_t versions: struct linuxu_timespec is two longs. */
 #define __SC_CLOCK_GETTIME 263
 #define __SC_PPOLL 336
+#define __SC_GETRANDOM 384
 
 #define LINUXU_MAP_PRIVATE 0x02
 #define LINUXU_MAP_ANONYMOUS 0x20

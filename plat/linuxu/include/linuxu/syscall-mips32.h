@@ -26,6 +26,7 @@
 #define __SC_EXIT_GROUP (__SC_BASE + 246)
 #define __SC_CLOCK_GETTIME (__SC_BASE + 263) /* 32-bit time_t */
 #define __SC_PPOLL (__SC_BASE + 302)
+#define __SC_GETRANDOM (__SC_BASE + 353)
 
 #define LINUXU_MAP_PRIVATE 0x002
 #define LINUXU_MAP_ANONYMOUS 0x800 /* 0x20 elsewhere */

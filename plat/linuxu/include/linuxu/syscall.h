@@ -113,4 +113,9 @@ static inline long linuxu_ppoll(struct linuxu_pollfd *fds, unsigned long n,
 			       0, 0);
 }
 
+static inline long linuxu_getrandom(void *buf, size_t len, unsigned int flags)
+{
+	return linuxu_syscall(__SC_GETRANDOM, buf, len, flags);
+}
+
 #endif /* __LINUXU_SYSCALL_H__ */
