@@ -19,9 +19,19 @@
 #define LSR_DR 0x01 /* a byte has been received */
 #define LSR_THRE 0x20 /* transmit holding register empty */
 
+/*
+ * Bytes received before the FIFOs were switched on (which clears them),
+ * handed to the first reads.
+ */
+static char early_in[16];
+static unsigned int early_n, early_pos;
+
 void malta_console_init(void)
 {
 	malta_outb(COM1 + UART_IER, 0);
+	while ((malta_inb(COM1 + UART_LSR) & LSR_DR) &&
+	       early_n < sizeof(early_in))
+		early_in[early_n++] = (char)malta_inb(COM1 + UART_RBR);
 	malta_outb(COM1 + UART_LCR, LCR_8N1);
 	malta_outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
 }
@@ -52,6 +62,8 @@ int ukplat_cink(char *buf, unsigned int maxlen)
 {
 	unsigned int n = 0;
 
+	while (n < maxlen && early_pos < early_n)
+		buf[n++] = early_in[early_pos++];
 	while (n < maxlen && (malta_inb(COM1 + UART_LSR) & LSR_DR))
 		buf[n++] = (char)malta_inb(COM1 + UART_RBR);
 	return (int)n;
