@@ -16,6 +16,7 @@
 #include <uk/fdtab.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
+#include <uk/tty.h>
 
 #define ALIAS(name, target) \
 	extern __typeof__(target) name __attribute__((weak, alias(#target)))
@@ -67,19 +68,17 @@ _READ_WRITE_RETURN_TYPE _write(int fd, const void *buf, size_t len)
 ALIAS(write, _write);
 
 /*
- * The console input is what the platform has buffered (no waiting): 0
- * bytes reads as end of file, as with a pipe that is closed.
+ * The console input is a terminal (lib/uktty): a read waits for input,
+ * and returns 0 (end of file) only at a real end.
  */
 _READ_WRITE_RETURN_TYPE _read(int fd, void *buf, size_t len)
 {
 	const struct uk_fdops *ops;
-	int rc;
 
 	if (fd == STDIN_FILENO) {
 		if (len > 0x10000000)
 			len = 0x10000000;
-		rc = ukplat_cink(buf, len);
-		return rc < 0 ? fd_result(-EIO) : rc;
+		return fd_result(uk_tty_read(buf, len));
 	}
 	ops = uk_fd_ops(fd);
 	if (!ops)
