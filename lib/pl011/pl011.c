@@ -25,17 +25,9 @@
 
 static uintptr_t uart_base;
 
-/*
- * Bytes received before init: switching the FIFO on (LCR_H.FEN) empties
- * the receive side, so they are taken out first and handed to the first
- * reads.
- */
-static char early_in[16];
-static unsigned int early_n, early_pos;
-
 void arm_pl011_init(uintptr_t base, uint32_t clk_hz, uint32_t baud)
 {
-	uint32_t div64;
+	uint32_t div64, fen;
 
 	uart_base = base;
 	if (!clk_hz)
@@ -44,14 +36,17 @@ void arm_pl011_init(uintptr_t base, uint32_t clk_hz, uint32_t baud)
 	div64 = (uint32_t)(((uint64_t)clk_hz * 4 + baud / 2) / baud);
 	while (arm_mmio_read32(base + UARTFR) & FR_BUSY)
 		;
-	while (!(arm_mmio_read32(base + UARTFR) & FR_RXFE) &&
-	       early_n < sizeof(early_in))
-		early_in[early_n++] = (char)arm_mmio_read32(base + UARTDR);
+	/*
+	 * The FIFO stays as it was (LCR_H.FEN kept): switching it on
+	 * empties the receive side, and input sent before boot would lose
+	 * its first byte.
+	 */
+	fen = arm_mmio_read32(base + UARTLCR_H) & LCRH_FEN;
 	arm_mmio_write32(base + UARTCR, 0);
 	arm_mmio_write32(base + UARTICR, 0x7ff);
 	arm_mmio_write32(base + UARTIBRD, div64 >> 6);
 	arm_mmio_write32(base + UARTFBRD, div64 & 0x3f);
-	arm_mmio_write32(base + UARTLCR_H, LCRH_WLEN8 | LCRH_FEN);
+	arm_mmio_write32(base + UARTLCR_H, LCRH_WLEN8 | fen);
 	arm_mmio_write32(base + UARTIMSC, 0);
 	arm_mmio_write32(base + UARTCR, CR_UARTEN | CR_TXE | CR_RXE);
 }
@@ -76,8 +71,6 @@ int ukplat_cink(char *buf, unsigned int maxlen)
 
 	if (!uart_base)
 		return -1;
-	while (n < maxlen && early_pos < early_n)
-		buf[n++] = early_in[early_pos++];
 	while (n < maxlen && !(arm_mmio_read32(uart_base + UARTFR) & FR_RXFE))
 		buf[n++] = (char)arm_mmio_read32(uart_base + UARTDR);
 	return (int)n;

@@ -38,14 +38,6 @@
 static int com1_ok;
 static int vga_ok;
 
-/*
- * Bytes that arrived before the FIFOs were switched on: enabling them
- * clears the receive side, so they are taken out first and handed to the
- * first reads (without this, a piped "print" reads as "rint").
- */
-static char com1_early[16];
-static unsigned int com1_early_n, com1_early_pos;
-
 static void com1_init(void)
 {
 	/* A UART keeps what is written to its scratch register. */
@@ -53,14 +45,15 @@ static void com1_init(void)
 	if (inb(X86_COM1 + UART_SCR) != 0x5a)
 		return;
 	outb(X86_COM1 + UART_IER, 0x00); /* no interrupts */
-	while ((inb(X86_COM1 + UART_LSR) & UART_LSR_DR) &&
-	       com1_early_n < sizeof(com1_early))
-		com1_early[com1_early_n++] = (char)inb(X86_COM1 + UART_DATA);
 	outb(X86_COM1 + UART_LCR, UART_LCR_DLAB);
 	outb(X86_COM1 + UART_DATA, 1); /* 115200 baud */
 	outb(X86_COM1 + UART_IER, 0);
 	outb(X86_COM1 + UART_LCR, 0x03); /* 8N1 */
-	outb(X86_COM1 + UART_FCR, 0xc7); /* FIFOs on, cleared */
+	/*
+	 * The FIFOs stay as the firmware left them: switching them on
+	 * clears what was received, and input sent before boot (a piped
+	 * "print") would read as "rint".
+	 */
 	outb(X86_COM1 + UART_MCR, 0x03); /* DTR, RTS */
 	com1_ok = 1;
 }
@@ -203,8 +196,6 @@ int ukplat_cink(char *buf, unsigned int maxlen)
 
 	if (!com1_ok)
 		return 0;
-	while (n < maxlen && com1_early_pos < com1_early_n)
-		buf[n++] = com1_early[com1_early_pos++];
 	while (n < maxlen && (inb(X86_COM1 + UART_LSR) & UART_LSR_DR))
 		buf[n++] = (char)inb(X86_COM1 + UART_DATA);
 	return (int)n;
