@@ -221,27 +221,3 @@ int _wait(int *status)
 	return -1;
 }
 ALIAS(wait, _wait);
-
-/*
- * There are no signal handlers to run: a signal to ourselves ends the
- * unikernel as a crash (what the default action of abort()'s SIGABRT
- * does), anything else has no target.
- */
-int _kill(int pid, int sig)
-{
-	if (pid != 1 && pid != 0 && pid != -1) {
-		errno = ESRCH;
-		return -1;
-	}
-	if (sig == 0)
-		return 0;
-	ukplat_crash();
-}
-ALIAS(kill, _kill);
-
-int sigprocmask(int how, const sigset_t *set, sigset_t *old)
-{
-	if (old)
-		*old = 0;
-	return 0;
-}
