@@ -3,7 +3,8 @@
  * signaltest: POSIX signals (lib/signal). With no argument, the checks;
  * "read" also checks that a console read with no input is interrupted
  * by SIGALRM (EINTR) and, with SA_RESTART, goes on; "default=SIG" raises
- * a signal that has its default action (the image ends).
+ * a signal that has its default action (the image ends); "fault=segv"
+ * and "fault=fpe" catch a real fault with a handler.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -196,9 +197,46 @@ static void checks_read(void)
 	check(n > 0 && hits == 1, "SA_RESTART: the read goes on after it");
 }
 
+/*
+ * Faults from real instructions, to a handler that leaves with
+ * siglongjmp; where the platform cannot deliver them, the crash report.
+ */
+static volatile int zero;
+/* Page 0: unmapped on every platform here (a NULL guard). */
+static volatile int *volatile bad = (volatile int *)16;
+
+static int mode_fault(const char *what)
+{
+	int sig = !strcmp(what, "segv") ? SIGSEGV : SIGFPE;
+	volatile int r = 0;
+
+	set(sig, on_jump, 0);
+	if (sigsetjmp(jump, 1) == 0) {
+		if (sig == SIGSEGV)
+			r = *bad;
+		else
+			r = 7 / zero;
+		printf("fault: no fault (%d)\n", r);
+		return 1;
+	}
+	printf("fault: %s handled\n", sig == SIGSEGV ? "SIGSEGV" : "SIGFPE");
+	/* Twice: the handler is still there, the mask was restored. */
+	if (sigsetjmp(jump, 1) == 0) {
+		if (sig == SIGSEGV)
+			r = *bad;
+		else
+			r = 7 / zero;
+		return 1;
+	}
+	printf("fault: handled again\n");
+	return 0;
+}
+
 int main(int argc, char *argv[])
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && !strncmp(argv[1], "fault=", 6))
+		return mode_fault(argv[1] + 6);
 	if (argc > 1 && !strncmp(argv[1], "default=", 8)) {
 		int sig = atoi(argv[1] + 8);
 
