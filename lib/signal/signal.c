@@ -14,6 +14,7 @@
 #include <uk/arch/lcpu.h>
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
+#include <uk/plat/fault.h>
 #include <uk/plat/time.h>
 #include <uk/signal.h>
 #include <uk/tty.h>
@@ -145,12 +146,18 @@ int uk_tty_interrupt_check(void)
 	return uk_signal_deliver();
 }
 
-int uk_signal_fault(int sig, void *addr)
+int uk_signal_fault(int kind, void *addr)
 {
+	static const int sigs[] = { [UK_FAULT_ILL] = SIGILL,
+				    [UK_FAULT_FPE] = SIGFPE,
+				    [UK_FAULT_BUS] = SIGBUS,
+				    [UK_FAULT_SEGV] = SIGSEGV };
 	void (*h)(int);
+	int sig;
 
-	if (!valid(sig))
+	if (kind <= 0 || kind >= (int)ARRAY_SIZE(sigs))
 		return 0;
+	sig = sigs[kind];
 	h = actions[sig].sa_handler;
 	if (h == SIG_DFL || h == SIG_IGN || (blocked & BIT(sig)))
 		return 0;

@@ -14,6 +14,7 @@
  */
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
+#include <uk/plat/fault.h>
 #include <uk/plat/common/putk.h>
 #include <linuxu/setup.h>
 
@@ -45,7 +46,10 @@ struct k_stack {
 };
 #else
 #define SA_SIGINFO 0x4UL
+#if defined(__x86_64__)
+/* arm's kernel has a return trampoline of its own (its sigpage). */
 #define SA_RESTORER 0x04000000UL
+#endif
 #define SIGSET_BYTES 8
 struct k_sigaction {
 	void (*handler)(int, void *, void *);
@@ -69,8 +73,6 @@ struct k_stack {
 
 static char altstack[16384] __align(16);
 
-/* lib/signal's, when it is linked in. */
-int uk_signal_fault(int sig, void *addr) __weak;
 
 static void set_action(int sig, void (*handler)(int, void *, void *));
 
@@ -85,7 +87,10 @@ static void on_fault(int sig, void *info, void *uctx __unused)
 		plat_puts(" (it hit the guard page under its stack)\n");
 		ukplat_crash();
 	}
-	if (uk_signal_fault && uk_signal_fault(sig, addr))
+	if (uk_signal_fault &&
+	    uk_signal_fault(sig == SIGSEGV ? UK_FAULT_SEGV :
+			    sig == SIGBUS  ? UK_FAULT_BUS :
+			    sig == SIGFPE  ? UK_FAULT_FPE : UK_FAULT_ILL, addr))
 		return;
 	/* Nobody's: the default action; SA_NODEFER lets it through. */
 	set_action(sig, NULL);

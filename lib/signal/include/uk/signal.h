@@ -9,12 +9,6 @@
  */
 int uk_signal_deliver(void);
 
-/*
- * A fault the platform caught (SIGSEGV, SIGBUS, SIGFPE, SIGILL) at addr:
- * runs the program's handler and returns 1 if it has one and the signal
- * is not blocked (the handler usually leaves with siglongjmp), else 0
- * (the platform reports the crash as before).
- */
-int uk_signal_fault(int sig, void *addr);
+/* uk_signal_fault() is the platforms' hook: see uk/plat/fault.h. */
 
 #endif /* __UK_SIGNAL_H__ */
