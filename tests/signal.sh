@@ -10,7 +10,8 @@
 # integer division by zero) caught by a handler that leaves with
 # siglongjmp, twice, on linuxu and kvm x86_64 (kvm arm32 has no hook in
 # its trap handler yet, and neither of these two faults there: page 0 is
-# mapped, and ARM's division by zero does not trap).
+# mapped, and ARM's division by zero does not trap). Also linuxu's heap
+# size from UK_MEM (uk-run, make run), and its out-of-memory message.
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc
 [ -f /usr/src/newlib/newlib-3.3.0.tar.xz ] ||
@@ -93,4 +94,29 @@ for img in "${images[@]}"; do
 	done
 	note "$n: faults: $(grep -h '^fault: SIG' "$T_DIR/$n".segv "$T_DIR/$n".fpe | tr '\n' ';')"
 done
-echo "PASS: signals on linuxu, kvm x86_64 and kvm arm32"
+# linuxu's heap is set at run time (UK_MEM, as QEMU's memory is): by
+# uk-run's environment and by make run; running out says so once; a
+# size that is none is refused with the remedy.
+img=${images[0]}
+heap() {
+	local out=$T_DIR/heap-$1
+	shift
+	"$@" >"$out" 2>&1 || fail "heap $*: status $?: $(tail -3 "$out")"
+	grep -q '^newlib: out of memory: .*UK_MEM' "$out" ||
+		fail "heap $*: no out-of-memory line: $(tail -3 "$out")"
+	sed -n 's/^heap: \([0-9]*\) MiB allocated, then ENOMEM$/\1/p' "$out"
+}
+small=$(UK_MEM=16M heap 16 "$run" "$img" heap)
+big=$(UK_MEM=256M heap 256 "$run" "$img" heap)
+viamake=$(heap make make -C "$T_DIR/x86/signaltest" run P=linuxu ARGS=heap \
+	UK_MEM=64M UK_NO_INSTALL=1)
+[ -n "$small" ] && [ -n "$big" ] && [ -n "$viamake" ] &&
+	[ "$small" -lt 16 ] && [ "$big" -gt $((small * 8)) ] &&
+	[ "$viamake" -gt "$small" ] && [ "$viamake" -lt "$big" ] ||
+	fail "linuxu heap does not follow UK_MEM: 16M -> $small, 64M (make run) -> $viamake, 256M -> $big MiB"
+note "linuxu heap: UK_MEM=16M -> $small MiB, 64M (make run) -> $viamake, 256M -> $big"
+rc=0
+UK_MEM=lots "$run" "$img" heap >"$T_DIR/heap-bad" 2>&1 || rc=$?
+[ "$rc" = 2 ] && grep -q '^linuxu: UK_MEM=lots is not a memory size: .*UK_MEM=64M' \
+	"$T_DIR/heap-bad" || fail "UK_MEM=lots: status $rc: $(head -3 "$T_DIR/heap-bad")"
+echo "PASS: signals on linuxu, kvm x86_64 and kvm arm32; linuxu's heap at run time"

@@ -4,7 +4,8 @@
  * "read" also checks that a console read with no input is interrupted
  * by SIGALRM (EINTR) and, with SA_RESTART, goes on; "default=SIG" raises
  * a signal that has its default action (the image ends); "fault=segv"
- * and "fault=fpe" catch a real fault with a handler.
+ * and "fault=fpe" catch a real fault with a handler; "heap" allocates
+ * MiB blocks until the heap is out.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -235,6 +236,16 @@ static int mode_fault(const char *what)
 int main(int argc, char *argv[])
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "heap")) {
+		/* MiB blocks until the heap is out: its size, run-time set. */
+		unsigned long mib = 0;
+
+		while (malloc(1 << 20))
+			mib++;
+		printf("heap: %lu MiB allocated, then %s\n", mib,
+		       errno == ENOMEM ? "ENOMEM" : "another error");
+		return 0;
+	}
 	if (argc > 1 && !strncmp(argv[1], "fault=", 6))
 		return mode_fault(argv[1] + 6);
 	if (argc > 1 && !strncmp(argv[1], "default=", 8)) {
