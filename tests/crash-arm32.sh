@@ -108,4 +108,6 @@ for plat in kvm baremetal linuxu; do
 	ct_report "$plat" canary 'CRASH: stack smashing detected'
 done
 ct_report linuxu stackoverflow 'CRASH: stack overflow in thread recurser '
+# main() on its own stack (CONFIG_LIBUKBOOT_MAIN_STACK_KB) under a guard.
+ct_report linuxu mainoverflow 'CRASH: stack overflow in thread main '
 echo "ok"

@@ -6,8 +6,10 @@
 # instruction each print their report and end with the crash status (125)
 # on microvm and pc, under TCG and (when usable) KVM. So do a thread that
 # recurses into the guard page under its stack (the page fault is taken on
-# the IST stack and names the thread) and a local buffer overrun caught by
-# the stack protector (the image is built with -fstack-protector-strong).
+# the IST stack and names the thread), main() recursing into the guard
+# page under its own stack (CONFIG_LIBUKBOOT_MAIN_STACK_KB), and a local
+# buffer overrun caught by the stack protector (the image is built with
+# -fstack-protector-strong).
 # The exception code is plat/shared/pc, the same on baremetal.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/kvm-x86_64.sh"
@@ -28,6 +30,7 @@ cases=(
 	"undef|CRASH: x86 exception 6 (#UD invalid opcode) at RIP 0x|  RSP"
 	"stackoverflow|CRASH: stack overflow in thread recurser (it hit the guard page under its stack)|page not present on write"
 	"canary|CRASH: stack smashing detected|"
+	"mainoverflow|CRASH: stack overflow in thread main (it hit the guard page under its stack)|page not present on write"
 )
 accels=(tcg)
 x86_kvm_usable && accels+=(kvm)

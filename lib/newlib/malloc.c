@@ -9,6 +9,7 @@
 #include <reent.h>
 #include <stdlib.h>
 #include <uk/alloc.h>
+#include <uk/plat/console.h>
 
 static struct uk_alloc *allocator(struct _reent *r)
 {
@@ -19,10 +20,25 @@ static struct uk_alloc *allocator(struct _reent *r)
 	return a;
 }
 
+/*
+ * The first allocation the heap cannot serve is said once on the console
+ * (the program may handle ENOMEM, but a crash that follows is explained).
+ */
 static void *checked(struct _reent *r, void *ptr, int asked)
 {
-	if (!ptr && asked)
+	static const char msg[] =
+		"newlib: out of memory: the heap cannot serve an allocation "
+		"(ENOMEM); give the image more memory (make run UK_MEM=..., "
+		"uk-run's UK_MEM)\n";
+	static int said;
+
+	if (!ptr && asked) {
 		r->_errno = ENOMEM;
+		if (!said) {
+			said = 1;
+			ukplat_coutk(msg, sizeof(msg) - 1);
+		}
+	}
 	return ptr;
 }
 

@@ -17,6 +17,7 @@
 #include <uk/console.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/console.h>
+#include <uk/tty.h>
 
 #define ALIAS(name, target) \
 	extern __typeof__(target) name __attribute__((weak, alias(#target)))
@@ -43,17 +44,14 @@ ssize_t uk_console_write(const void *buf, size_t len)
 }
 
 /*
- * The console input is what the platform has buffered (no waiting): 0
- * bytes reads as end of file, as with a pipe that is closed.
+ * The console input is a terminal (lib/uktty): a read waits for input,
+ * and returns 0 (end of file) only at a real end.
  */
 ssize_t uk_console_read(void *buf, size_t len)
 {
-	int rc;
-
 	if (len > 0x10000000)
 		len = 0x10000000;
-	rc = ukplat_cink(buf, len);
-	return rc < 0 ? -EIO : rc;
+	return uk_tty_read(buf, len);
 }
 
 #if !CONFIG_LIBVFS
@@ -187,27 +185,3 @@ int _wait(int *status)
 	return -1;
 }
 ALIAS(wait, _wait);
-
-/*
- * There are no signal handlers to run: a signal to ourselves ends the
- * unikernel as a crash (what the default action of abort()'s SIGABRT
- * does), anything else has no target.
- */
-int _kill(int pid, int sig)
-{
-	if (pid != 1 && pid != 0 && pid != -1) {
-		errno = ESRCH;
-		return -1;
-	}
-	if (sig == 0)
-		return 0;
-	ukplat_crash();
-}
-ALIAS(kill, _kill);
-
-int sigprocmask(int how, const sigset_t *set, sigset_t *old)
-{
-	if (old)
-		*old = 0;
-	return 0;
-}

@@ -27,7 +27,7 @@ static uintptr_t uart_base;
 
 void arm_pl011_init(uintptr_t base, uint32_t clk_hz, uint32_t baud)
 {
-	uint32_t div64;
+	uint32_t div64, fen;
 
 	uart_base = base;
 	if (!clk_hz)
@@ -36,11 +36,17 @@ void arm_pl011_init(uintptr_t base, uint32_t clk_hz, uint32_t baud)
 	div64 = (uint32_t)(((uint64_t)clk_hz * 4 + baud / 2) / baud);
 	while (arm_mmio_read32(base + UARTFR) & FR_BUSY)
 		;
+	/*
+	 * The FIFO stays as it was (LCR_H.FEN kept): switching it on
+	 * empties the receive side, and input sent before boot would lose
+	 * its first byte.
+	 */
+	fen = arm_mmio_read32(base + UARTLCR_H) & LCRH_FEN;
 	arm_mmio_write32(base + UARTCR, 0);
 	arm_mmio_write32(base + UARTICR, 0x7ff);
 	arm_mmio_write32(base + UARTIBRD, div64 >> 6);
 	arm_mmio_write32(base + UARTFBRD, div64 & 0x3f);
-	arm_mmio_write32(base + UARTLCR_H, LCRH_WLEN8 | LCRH_FEN);
+	arm_mmio_write32(base + UARTLCR_H, LCRH_WLEN8 | fen);
 	arm_mmio_write32(base + UARTIMSC, 0);
 	arm_mmio_write32(base + UARTCR, CR_UARTEN | CR_TXE | CR_RXE);
 }

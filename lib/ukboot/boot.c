@@ -24,6 +24,10 @@
 #if CONFIG_LIBUKDEBUG
 #include <uk/print.h>
 #endif
+#if CONFIG_LIBUKBOOT_MAIN_STACK_KB
+#include <uk/asm/ctx.h>
+#include <uk/plat/paging.h>
+#endif
 
 extern const uk_ctor_func_t uk_ctortab_start[], uk_ctortab_end[];
 extern const struct uk_init_entry uk_inittab_start[], uk_inittab_end[];
@@ -64,6 +68,51 @@ static void boot_init_alloc(void)
 }
 #endif
 
+#if CONFIG_LIBUKBOOT_MAIN_STACK_KB
+/* Not every platform has guard pages (arm32 and mips32: MMU off). */
+extern __typeof__(ukplat_page_guard_size) ukplat_page_guard_size __weak;
+extern __typeof__(ukplat_page_set_guard) ukplat_page_set_guard __weak;
+
+static struct ukarch_ctx boot_ctx, main_ctx;
+static int main_argc;
+static char **main_argv;
+
+static void main_entry(void *arg __unused)
+{
+	ukplat_terminate(main(main_argc, main_argv));
+}
+
+/*
+ * main() on a stack of CONFIG_LIBUKBOOT_MAIN_STACK_KB from the heap, a
+ * guard page under it where there is paging; never returns.
+ */
+static void __noreturn run_main(int argc, char *argv[])
+{
+	unsigned long guard = ukplat_page_guard_size ?
+				      ukplat_page_guard_size() : 0;
+	size_t size = (size_t)CONFIG_LIBUKBOOT_MAIN_STACK_KB * 1024;
+	char *base;
+
+	base = uk_memalign(uk_alloc_get_default(), guard > 16 ? guard : 16,
+			   size + guard);
+	if (!base) {
+		boot_puts("ukboot: no memory for main's stack "
+			  "(CONFIG_LIBUKBOOT_MAIN_STACK_KB): give the image "
+			  "more memory or lower the option\n");
+		ukplat_crash();
+	}
+	if (guard && (!ukplat_page_set_guard ||
+		      ukplat_page_set_guard(base, "main") < 0))
+		boot_puts("ukboot: main's stack has no guard page\n");
+	main_argc = argc;
+	main_argv = argv;
+	ukarch_ctx_init(&main_ctx, (uintptr_t)(base + guard + size),
+			main_entry, NULL);
+	ukarch_ctx_switch(&boot_ctx, &main_ctx);
+	ukplat_crash(); /* main_entry never comes back */
+}
+#endif
+
 void ukplat_entry(int argc, char *argv[])
 {
 	const uk_ctor_func_t *ctor;
@@ -91,5 +140,9 @@ void ukplat_entry(int argc, char *argv[])
 #if CONFIG_LIBUKBOOT_BANNER && CONFIG_LIBUKDEBUG
 	uk_pr_info("Unicore " UK_VERSION " (" UK_ARCH_NAME "): calling main\n");
 #endif
+#if CONFIG_LIBUKBOOT_MAIN_STACK_KB
+	run_main(argc, argv);
+#else
 	ukplat_terminate(main(argc, argv));
+#endif
 }

@@ -28,10 +28,25 @@ int ukplat_cink(char *buf, unsigned int maxlen)
 	struct linuxu_timespec zero = { 0, 0 };
 	long r;
 
-	/* Never block: report 0 when no input is pending. */
+	/*
+	 * Never block: report 0 when no input is pending. A closed pipe
+	 * polls as readable (or hung up) and reads 0: the end of input.
+	 */
 	r = linuxu_ppoll(&pfd, 1, &zero);
-	if (r <= 0 || !(pfd.revents & LINUXU_POLLIN))
+	if (r == -LINUXU_EINTR)
 		return 0;
+	if (r <= 0 || !pfd.revents)
+		return r < 0 ? -1 : 0;
 	r = linuxu_read(0, buf, maxlen);
-	return r < 0 ? (int)r : (int)r;
+	if (r == -LINUXU_EINTR || r == -LINUXU_EAGAIN)
+		return 0;
+	if (r == 0)
+		return UKPLAT_CIN_EOF;
+	return r < 0 ? -1 : (int)r;
+}
+
+/* The host's terminal (when stdin is one) edits and echoes lines. */
+int ukplat_cin_has_ldisc(void)
+{
+	return 1;
 }

@@ -69,9 +69,14 @@ int ukplat_page_clear_guard(void *page)
 
 int linuxu_guard_owner(void *addr, const char **owner)
 {
-	int i = find((void *)((unsigned long)addr & ~(PAGE - 1)));
+	void *page = (void *)((unsigned long)addr & ~(PAGE - 1));
+	int i;
 
-	if (i < 0 || !addr)
+	/* Page 0 is no guard: find(NULL) would match a free slot. */
+	if (!page)
+		return 0;
+	i = find(page);
+	if (i < 0)
 		return 0;
 	*owner = guards[i].owner;
 	return 1;

@@ -40,7 +40,7 @@ void _linuxu_start(long *sp)
 	if (&environ)
 		environ = envp;
 	linuxu_auxv_init(envp);
-	linuxu_memory_init();
+	linuxu_memory_init(envp);
 	linuxu_initrd_init(envp);
 	linuxu_time_init();
 	linuxu_fault_init();

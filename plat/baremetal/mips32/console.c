@@ -2,7 +2,7 @@
 /*
  * Kernel console on the Malta's first 16550 UART (COM1, ISA port 0x3f8 of
  * the PIIX4 south bridge). The boot loader set the baud rate; we only
- * make sure of 8N1 with FIFOs and no UART interrupts.
+ * make sure of 8N1 and no UART interrupts.
  */
 #include <uk/plat/console.h>
 #include <malta/malta.h>
@@ -11,11 +11,9 @@
 #define UART_RBR 0 /* receive buffer (read) */
 #define UART_THR 0 /* transmit holding (write) */
 #define UART_IER 1
-#define UART_FCR 2
 #define UART_LCR 3
 #define UART_LSR 5
 #define LCR_8N1 0x03
-#define FCR_ENABLE_CLEAR 0x07
 #define LSR_DR 0x01 /* a byte has been received */
 #define LSR_THRE 0x20 /* transmit holding register empty */
 
@@ -23,7 +21,10 @@ void malta_console_init(void)
 {
 	malta_outb(COM1 + UART_IER, 0);
 	malta_outb(COM1 + UART_LCR, LCR_8N1);
-	malta_outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
+	/*
+	 * The FIFOs stay as the boot loader left them: switching them on
+	 * clears what was received already.
+	 */
 }
 
 /* The last character sent, so platform messages can start a line. */

@@ -49,7 +49,11 @@ static void com1_init(void)
 	outb(X86_COM1 + UART_DATA, 1); /* 115200 baud */
 	outb(X86_COM1 + UART_IER, 0);
 	outb(X86_COM1 + UART_LCR, 0x03); /* 8N1 */
-	outb(X86_COM1 + UART_FCR, 0xc7); /* FIFOs on, cleared */
+	/*
+	 * The FIFOs stay as the firmware left them: switching them on
+	 * clears what was received, and input sent before boot (a piped
+	 * "print") would read as "rint".
+	 */
 	outb(X86_COM1 + UART_MCR, 0x03); /* DTR, RTS */
 	com1_ok = 1;
 }

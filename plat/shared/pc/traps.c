@@ -12,17 +12,62 @@
  * delivers its own timer at X86_VEC_TIMER.
  */
 #include <uk/plat/bootstrap.h>
+#include <uk/plat/fault.h>
 #include <uk/plat/irq.h>
 #include <uk/plat/lcpu.h>
 #include <uk/arch/lcpu.h>
 #include <x86/trap.h>
 #include <x86/idt.h>
 #include <pc/pc.h>
+#include <uk/plat/common/putk.h>
 
 extern char x86_trap_stubs[];
 static struct x86_idt_gate idt[256] __align(16);
 
 /* --- Exceptions ------------------------------------------------------------ */
+/*
+ * Offer a fault to the program's signal handler (lib/signal). It runs
+ * here, on the trap's stack (page faults: the IST stack, tss.c), with
+ * interrupts as they were at the fault, and must leave with siglongjmp:
+ * the trap path cannot resume. A stack overflow is never offered.
+ */
+static void to_signal(struct x86_trap_frame *r)
+{
+	unsigned long cr2 = read_cr2();
+	const char *owner;
+	int kind;
+
+	switch (r->vector) {
+	case 0: /* #DE */
+	case 16: /* #MF */
+	case 19: /* #XM */
+		kind = UK_FAULT_FPE;
+		break;
+	case 6: /* #UD */
+		kind = UK_FAULT_ILL;
+		break;
+	case 12: /* #SS */
+	case 17: /* #AC */
+		kind = UK_FAULT_BUS;
+		break;
+	case 13: /* #GP */
+	case X86_EXC_PF:
+		kind = UK_FAULT_SEGV;
+		break;
+	default:
+		return;
+	}
+	if (r->vector == X86_EXC_PF && x86_guard_owner(cr2, &owner))
+		return;
+	if (r->rflags & X86_EFLAGS_IF)
+		ukplat_lcpu_enable_irq();
+	if (uk_signal_fault(kind, (void *)(r->vector == X86_EXC_PF ? cr2 :
+							      r->rip)))
+		plat_puts("\nCRASH: the signal handler of a fault returned"
+			  " (only siglongjmp can leave it here)");
+	ukplat_lcpu_disable_irq();
+}
+
 void x86_trap_handle(struct x86_trap_frame *r)
 {
 	static int nested;
@@ -30,6 +75,12 @@ void x86_trap_handle(struct x86_trap_frame *r)
 	/* A fault while reporting one: stop at once. */
 	if (nested++)
 		ukplat_terminate(UKPLAT_STATUS_CRASH);
+	if (uk_signal_fault) {
+		/* A handler leaving with siglongjmp ends this trap. */
+		nested--;
+		to_signal(r);
+		nested++;
+	}
 	x86_trap_report(r, read_cr2(), x86_guard_owner);
 	ukplat_crash();
 }

@@ -12,6 +12,9 @@
  *   stackoverflow  a thread ("recurser") that recurses without end (needs
  *              uksched; the platform's guard page or uksched's canary
  *              must catch it)
+ *   mainoverflow  main() itself recurses without end: the guard page
+ *              under main's stack (CONFIG_LIBUKBOOT_MAIN_STACK_KB)
+ *              must catch it
  *   canary     a buffer overrun of a local array: in an image built with
  *              the stack protector (Build options, CONFIG_STACKPROTECTOR_*)
  *              the canary check reports it
@@ -32,7 +35,6 @@
 static volatile int zero;
 static volatile unsigned long fault_addr = CONFIG_APPCRASHTEST_FAULT_ADDR;
 
-#if CONFIG_LIBUKSCHED
 /* Each level keeps a page on the stack and uses it after the call. */
 static unsigned long recurse(unsigned long n)
 {
@@ -45,6 +47,7 @@ static unsigned long recurse(unsigned long n)
 	return recurse(n + 1) + buf[sizeof(buf) - 1];
 }
 
+#if CONFIG_LIBUKSCHED
 static void recurser(void *arg __unused)
 {
 	printf("recursed %lu\n", recurse(1));
@@ -73,7 +76,7 @@ int main(int argc, char *argv[])
 	}
 	if (!kind) {
 		printf("usage: crash=assert|pagefault|divzero|undef|"
-		       "stackoverflow|canary [addr=ADDR]\n");
+		       "stackoverflow|mainoverflow|canary [addr=ADDR]\n");
 		return 2;
 	}
 	if (!strcmp(kind, "pagefault"))
@@ -106,6 +109,8 @@ int main(int argc, char *argv[])
 		printf("crashtest: stackoverflow needs uksched\n");
 		return 2;
 #endif
+	} else if (!strcmp(kind, "mainoverflow")) {
+		printf("recursed %lu\n", recurse(1));
 	} else if (!strcmp(kind, "canary")) {
 		overrun(64);
 	} else {

@@ -7,7 +7,8 @@
 /* AT_HWCAP2 of the auxiliary vector (0 if absent). */
 extern unsigned long linuxu_hwcap2;
 
-void linuxu_memory_init(void);
+/* The heap: UK_MEM from the host's environment, else the Kconfig size. */
+void linuxu_memory_init(char **envp);
 /* Maps the file that UK_INITRD names as the initrd region (memory.c). */
 void linuxu_initrd_init(char **envp);
 void linuxu_time_init(void);
