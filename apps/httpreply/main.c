@@ -594,7 +594,10 @@ int main(int argc, char *argv[])
 		}
 	}
 	/* Each slot and each connection in the backlog holds an lwIP
-	 * socket (netconn) and control block, the listener one more. */
+	 * socket (netconn) and control block, the listener one more;
+	 * connections closing after close() hold only a control block,
+	 * which lwIP has room for (MEMP_NUM_TCP_PCB in lwipopts.h) or
+	 * takes back itself (TIME-WAIT, LAST-ACK). */
 	if (nslots + backlog + 1 > CONFIG_LIBLWIP_NUM_SOCKETS) {
 		printf("httpreply: %d slots + backlog %ld + 1 listener need "
 		       "%ld lwIP sockets, there are %d: lower slots= or "
@@ -654,8 +657,18 @@ int main(int argc, char *argv[])
 		for (i = 0; i < n; i++)
 			if (pfd[i].revents && slot[i] && slot[i]->fd >= 0)
 				client_input(slot[i]);
-		if (n && !slot[0] && pfd[0].revents)
-			client_accept(lfd);
+		/* Take all that wait (up to a backlog's worth): a SYN that
+		 * finds the backlog full is dropped, and its client waits a
+		 * second to send it again. */
+		if (n && !slot[0] && pfd[0].revents) {
+			struct pollfd lp = { .fd = lfd, .events = POLLIN };
+			long k = 0;
+
+			do
+				client_accept(lfd);
+			while (++k < backlog && (!max_conn || nconn < max_conn) &&
+			       poll(&lp, 1, 0) > 0);
+		}
 		wait_ms = client_timers(ukplat_monotonic_clock());
 	}
 	close(lfd);
