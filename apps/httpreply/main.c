@@ -55,7 +55,8 @@
 #define REQ_MAX CONFIG_APPHTTPREPLY_REQ_MAX
 /* How long a closing connection may still send before it is reset. */
 #define DRAIN_NS (2 * UKPLAT_NSEC_PER_SEC)
-/* lwIP's accept mailbox (DEFAULT_ACCEPTMBOX_SIZE in lwipopts.h). */
+/* Half of lwIP's accept mailbox (DEFAULT_ACCEPTMBOX_SIZE in lwipopts.h),
+ * which also carries a notice for each connection lwIP dropped. */
 #define BACKLOG_MAX 16
 
 static const char page[] =
