@@ -80,7 +80,9 @@
 #define MEM_ALIGNMENT 8
 #define MEMP_MEM_MALLOC 0
 #define MEMP_NUM_NETCONN CONFIG_LIBLWIP_NUM_SOCKETS
-#define MEMP_NUM_TCP_PCB CONFIG_LIBLWIP_NUM_SOCKETS
+/* A connection the application closed keeps its pcb through the FIN
+ * exchange and TIME-WAIT: room for those beyond the sockets' own. */
+#define MEMP_NUM_TCP_PCB (CONFIG_LIBLWIP_NUM_SOCKETS + 16)
 #define MEMP_NUM_TCP_PCB_LISTEN 8
 #define MEMP_NUM_UDP_PCB 8
 #define MEMP_NUM_TCP_SEG 256
@@ -107,7 +109,10 @@
 #define DEFAULT_RAW_RECVMBOX_SIZE 16
 #define DEFAULT_UDP_RECVMBOX_SIZE 16
 #define DEFAULT_TCP_RECVMBOX_SIZE 64
-#define DEFAULT_ACCEPTMBOX_SIZE 16
+/* Twice the largest backlog an application should ask (16): the
+ * mailbox also carries a notice for each connection lwIP had to drop,
+ * and a full mailbox resets the connection that finds it full. */
+#define DEFAULT_ACCEPTMBOX_SIZE 32
 
 #define LWIP_CHKSUM_ALGORITHM 3
 #define LWIP_STATS 0
