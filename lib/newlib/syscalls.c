@@ -195,33 +195,7 @@ int _mkdir(const char *path, mode_t mode)
 }
 ALIAS(mkdir, _mkdir);
 
-/* One process, pid 1; no children. */
-int _getpid(void)
-{
-	return 1;
-}
-ALIAS(getpid, _getpid);
-
-int _fork(void)
-{
-	errno = ENOSYS;
-	return -1;
-}
-ALIAS(fork, _fork);
-
-int _execve(const char *path, char *const argv[], char *const envp[])
-{
-	errno = ENOSYS;
-	return -1;
-}
-ALIAS(execve, _execve);
-
-int _wait(int *status)
-{
-	errno = ECHILD;
-	return -1;
-}
-ALIAS(wait, _wait);
+/* getpid, fork, execve and wait: lib/sysinfo. */
 
 /*
  * There are no signal handlers to run: a signal to ourselves ends the
