@@ -2,19 +2,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/apps/unittests built with newlib, so that lib/pthread, lib/mman
 # and lib/sysinfo are in (imply ... if LIBNEWLIB), booted with
-# suite=pthread,mman,sysinfo on linuxu x86_64, kvm x86_64 (TCG),
+# suite=pthread,mman,sysinfo on linuxu and kvm (TCG) x86_64, linuxu and
 # kvm arm32, linuxu and baremetal mips32. Each boot must print
 # "uktest: N passed, 0 failed" with N at least the cases of the three
 # suites, and exit 0. fork's ENOSYS must be logged once, not twice.
 # UK_PTHREAD_ARCHES (default "x86_64 arm32 mips32") picks the builds.
 . "$(dirname "$0")/lib.sh"
-need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-mips-static \
+need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-arm-static qemu-mips-static \
 	arm-linux-gnueabihf-gcc mips-linux-gnu-gcc
 
 arches=${UK_PTHREAD_ARCHES:-x86_64 arm32 mips32}
 declare -A cfg=(
 	[x86_64]="CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y"
-	[arm32]="CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y"
+	[arm32]="CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y"
 	[mips32]="CONFIG_ARCH_MIPS_32=y CONFIG_MIPS_BIG_ENDIAN=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_BAREMETAL=y"
 )
 for a in $arches; do
@@ -36,6 +36,7 @@ min=$(cat "$UK_ROOT"/lib/{pthread,mman,sysinfo}/tests/*.c | grep -c '^UK_TESTCAS
 boots="linuxu-x86_64:x86_64/build/unittests_linuxu-x86_64:
 kvm-x86_64:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm
 kvm-arm32:arm32/build/unittests_kvm-arm32:
+linuxu-arm32:arm32/build/unittests_linuxu-arm32:
 linuxu-mips32:mips32/build/unittests_linuxu-mips32:
 baremetal-mips32:mips32/build/unittests_baremetal-mips32:"
 while IFS=: read -r label img env; do
