@@ -8,8 +8,8 @@
 # suites, and exit 0. fork's ENOSYS must be logged once, not twice.
 # UK_PTHREAD_ARCHES (default "x86_64 arm32 mips32") picks the builds.
 . "$(dirname "$0")/lib.sh"
-need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-arm-static qemu-mips-static \
-	arm-linux-gnueabihf-gcc mips-linux-gnu-gcc
+need qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-arm-static \
+	qemu-mips-static arm-linux-gnueabihf-gcc mips-linux-gnu-gcc
 
 arches=${UK_PTHREAD_ARCHES:-x86_64 arm32 mips32}
 declare -A cfg=(
