@@ -158,30 +158,5 @@ int _mkdir(const char *path, mode_t mode)
 ALIAS(mkdir, _mkdir);
 #endif /* !CONFIG_LIBVFS */
 
-/* One process, pid 1; no children. */
-int _getpid(void)
-{
-	return 1;
-}
-ALIAS(getpid, _getpid);
-
-int _fork(void)
-{
-	errno = ENOSYS;
-	return -1;
-}
-ALIAS(fork, _fork);
-
-int _execve(const char *path, char *const argv[], char *const envp[])
-{
-	errno = ENOSYS;
-	return -1;
-}
-ALIAS(execve, _execve);
-
-int _wait(int *status)
-{
-	errno = ECHILD;
-	return -1;
-}
-ALIAS(wait, _wait);
+/* getpid, fork, execve and wait: lib/sysinfo; kill and sigprocmask:
+ * lib/signal. */

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Condition variables: a wait queue. Releasing the mutex and starting to
+ * wait cannot be separated by another thread (cooperative threads), so
+ * no wake-up is lost in between.
+ */
+#include <errno.h>
+#include <string.h>
+#include "pthread_impl.h"
+
+/* __clock 0 is the default, CLOCK_REALTIME. */
+static clockid_t cond_clock(const pthread_cond_t *c)
+{
+	return c->__clock ? (clockid_t)c->__clock : CLOCK_REALTIME;
+}
+
+int pthread_condattr_init(pthread_condattr_t *a)
+{
+	if (!a)
+		return EINVAL;
+	memset(a, 0, sizeof(*a));
+	a->is_initialized = 1;
+	a->clock = CLOCK_REALTIME;
+	return 0;
+}
+
+int pthread_condattr_destroy(pthread_condattr_t *a)
+{
+	if (!a || !a->is_initialized)
+		return EINVAL;
+	a->is_initialized = 0;
+	return 0;
+}
+
+int pthread_condattr_setclock(pthread_condattr_t *a, clockid_t clock)
+{
+	if (!a || !a->is_initialized ||
+	    (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC))
+		return EINVAL;
+	a->clock = clock;
+	return 0;
+}
+
+int pthread_condattr_getclock(const pthread_condattr_t *__restrict a,
+			      clockid_t *__restrict clock)
+{
+	if (!a || !a->is_initialized || !clock)
+		return EINVAL;
+	*clock = a->clock;
+	return 0;
+}
+
+
+
+int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
+{
+	if (!c || (a && !a->is_initialized))
+		return EINVAL;
+	memset(c, 0, sizeof(*c));
+	c->__clock = a ? (int)a->clock : 0;
+	return 0;
+}
+
+int pthread_cond_destroy(pthread_cond_t *c)
+{
+	if (!c)
+		return EINVAL;
+	if (uk_pthread_wq(c->__waitq)->head)
+		return EBUSY;
+	return 0;
+}
+
+static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, __nsec deadline)
+{
+	unsigned int count;
+	int woken;
+
+	if (!c || !m)
+		return EINVAL;
+	if (m->__owner != uk_pthread_self())
+		return EPERM;
+	count = m->__count;
+	m->__count = 1;
+	pthread_mutex_unlock(m);
+	woken = uk_waitq_wait_until(uk_pthread_wq(c->__waitq), deadline);
+	pthread_mutex_lock(m);
+	m->__count = count;
+	return woken ? 0 : ETIMEDOUT;
+}
+
+int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
+{
+	return cond_wait(c, m, 0);
+}
+
+int pthread_cond_timedwait(pthread_cond_t *__restrict c,
+			   pthread_mutex_t *__restrict m,
+			   const struct timespec *__restrict abstime)
+{
+	__nsec deadline;
+	int rc;
+
+	if (!c)
+		return EINVAL;
+	rc = uk_pthread_deadline(cond_clock(c), abstime, &deadline);
+	if (rc)
+		return rc;
+	return cond_wait(c, m, deadline);
+}
+
+int pthread_cond_signal(pthread_cond_t *c)
+{
+	if (!c)
+		return EINVAL;
+	uk_waitq_wake_one(uk_pthread_wq(c->__waitq));
+	return 0;
+}
+
+int pthread_cond_broadcast(pthread_cond_t *c)
+{
+	if (!c)
+		return EINVAL;
+	uk_waitq_wake_all(uk_pthread_wq(c->__waitq));
+	return 0;
+}
