@@ -4,7 +4,8 @@
  *  null     reads end of file, takes every write
  *  zero     reads zeros, takes every write
  *  console  the platform console (lib/newlib's console functions)
- *  urandom  fails to open (ENODEV) until an entropy source exists
+ *  urandom  lib/ukrandom's generator (random: the same); without
+ *           LIBUKRANDOM both fail to open with ENODEV
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,6 +15,9 @@
 #include <uk/init.h>
 #include <uk/print.h>
 #include <uk/console.h>
+#if CONFIG_LIBUKRANDOM
+#include <uk/random.h>
+#endif
 
 struct dev {
 	const char *name;
@@ -64,6 +68,22 @@ static int cons_isatty(struct uk_file *f __unused)
 	return 1;
 }
 
+#if CONFIG_LIBUKRANDOM
+static ssize_t random_read(struct uk_file *f __unused, void *buf, size_t len,
+			   off_t *off __unused)
+{
+	uk_random_fill(buf, len);
+	return (ssize_t)len;
+}
+
+static const struct uk_file_ops random_ops = {
+	.read = random_read, .write = sink_write, .lseek = zero_lseek,
+};
+#define RANDOM_OPS (&random_ops)
+#else
+#define RANDOM_OPS NULL
+#endif
+
 static const struct uk_file_ops null_ops = {
 	.read = null_read, .write = sink_write, .lseek = zero_lseek,
 };
@@ -78,7 +98,8 @@ static struct dev devs[] = {
 	{ .name = "null", .fops = &null_ops },
 	{ .name = "zero", .fops = &zero_ops },
 	{ .name = "console", .fops = &console_ops },
-	{ .name = "urandom" },
+	{ .name = "urandom", .fops = RANDOM_OPS },
+	{ .name = "random", .fops = RANDOM_OPS },
 };
 #define NDEVS (sizeof(devs) / sizeof(devs[0]))
 
@@ -120,7 +141,7 @@ static int devfs_open(struct uk_vnode *vn, struct uk_file *f)
 	struct dev *d = vn->priv;
 
 	if (!d->fops) {
-		uk_pr_err("devfs: /dev/%s: no entropy source (enable one in Kconfig)\n",
+		uk_pr_err("devfs: /dev/%s: no entropy source (enable LIBUKRANDOM)\n",
 			  d->name);
 		return -ENODEV;
 	}

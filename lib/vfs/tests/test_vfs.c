@@ -275,7 +275,21 @@ UK_TESTCASE(vfs, devfs)
 	UK_TEST_EXPECT_ZERO(read(fd, buf, 3));
 	UK_TEST_EXPECT_SNUM_EQ(write(fd, buf, 3), 3);
 	close(fd);
+#if CONFIG_LIBUKRANDOM
+	{
+		unsigned char r1[32] = { 0 }, r2[32] = { 0 };
+
+		/* Two reads of the generator: 32 bytes, and not the same. */
+		fd = open("/dev/urandom", O_RDONLY);
+		UK_TEST_EXPECT_SNUM_GE(fd, 0);
+		UK_TEST_EXPECT_SNUM_EQ(read(fd, r1, sizeof(r1)), sizeof(r1));
+		UK_TEST_EXPECT_SNUM_EQ(read(fd, r2, sizeof(r2)), sizeof(r2));
+		UK_TEST_EXPECT(memcmp(r1, r2, sizeof(r1)) != 0);
+		close(fd);
+	}
+#else
 	UK_TEST_EXPECT_SNUM_EQ(FAILS(open("/dev/urandom", O_RDONLY)), ENODEV);
+#endif
 	UK_TEST_EXPECT_SNUM_EQ(FAILS(open("/dev/nothing", O_RDONLY)), ENOENT);
 }
 
