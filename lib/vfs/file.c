@@ -335,7 +335,8 @@ static ssize_t check_iov(const struct iovec *iov, int iovcnt)
 	return (ssize_t)total;
 }
 
-ssize_t uk_sys_readv(int fd, const struct iovec *iov, int iovcnt)
+/* readv and writev: one buffer after the other, stopping at a short one. */
+static ssize_t rw_iov(int fd, const struct iovec *iov, int iovcnt, int write)
 {
 	struct uk_file *f = uk_vfs_fd_file(fd);
 	ssize_t rc, done = 0;
@@ -349,7 +350,10 @@ ssize_t uk_sys_readv(int fd, const struct iovec *iov, int iovcnt)
 	for (i = 0; i < iovcnt; i++) {
 		if (!iov[i].iov_len)
 			continue;
-		rc = do_read(f, iov[i].iov_base, iov[i].iov_len, &f->off);
+		rc = write ? do_write(f, iov[i].iov_base, iov[i].iov_len,
+				      &f->off) :
+			     do_read(f, iov[i].iov_base, iov[i].iov_len,
+				     &f->off);
 		if (rc < 0)
 			return done ? done : rc;
 		done += rc;
@@ -359,28 +363,14 @@ ssize_t uk_sys_readv(int fd, const struct iovec *iov, int iovcnt)
 	return done;
 }
 
+ssize_t uk_sys_readv(int fd, const struct iovec *iov, int iovcnt)
+{
+	return rw_iov(fd, iov, iovcnt, 0);
+}
+
 ssize_t uk_sys_writev(int fd, const struct iovec *iov, int iovcnt)
 {
-	struct uk_file *f = uk_vfs_fd_file(fd);
-	ssize_t rc, done = 0;
-	int i;
-
-	if (!f)
-		return -EBADF;
-	rc = check_iov(iov, iovcnt);
-	if (rc < 0)
-		return rc;
-	for (i = 0; i < iovcnt; i++) {
-		if (!iov[i].iov_len)
-			continue;
-		rc = do_write(f, iov[i].iov_base, iov[i].iov_len, &f->off);
-		if (rc < 0)
-			return done ? done : rc;
-		done += rc;
-		if ((size_t)rc < iov[i].iov_len)
-			break;
-	}
-	return done;
+	return rw_iov(fd, iov, iovcnt, 1);
 }
 
 off_t uk_sys_lseek(int fd, off_t off, int whence)
