@@ -107,12 +107,9 @@ open(sys.argv[1], "wb").write(out)
 PY
 
 build() {
-	local name=$1 d=$T_DIR/$1/initrdtest
+	local name=$1
 	shift
-	app_copy initrdtest "$d" >/dev/null
-	printf '%s\n' "$@" >"$d/defconfig"
-	{ make -C "$d" defconfig && make -C "$d" -j2; } >"$T_DIR/$name.log" 2>&1 ||
-		echo "$name" >>"$T_DIR/failed"
+	app_build initrdtest "$name" "$@" || echo "$name" >>"$T_DIR/failed"
 }
 build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
 	CONFIG_LIBNEWLIB=y

@@ -37,6 +37,22 @@ app_copy() {
 	echo "$dst"
 }
 
+# app_build APP NAME CONFIG-LINES...: APP copied to $T_DIR/NAME/APP,
+# configured with CONFIG-LINES and built; its log is $T_DIR/NAME.log.
+# Returns make's status (build_failure NAME says why).
+app_build() {
+	local app=$1 name=$2 d=$T_DIR/$2/${1##*/}
+	shift 2
+	app_copy "$app" "$d" >/dev/null
+	printf '%s\n' "$@" >"$d/defconfig"
+	{ make -C "$d" defconfig && make -C "$d" -j2; } >"$T_DIR/$name.log" 2>&1
+}
+
+# build_failure NAME: the first errors and the last lines of NAME's log.
+build_failure() {
+	echo "$(grep -m3 -E 'error|Error' "$T_DIR/$1.log") $(tail -3 "$T_DIR/$1.log")"
+}
+
 # mk DIR ARGS...: make in DIR, quiet; output kept in $T_DIR/make.log.
 mk() {
 	local d=$1

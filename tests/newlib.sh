@@ -24,12 +24,9 @@ grep -q '^CONFIG_LIBNEWLIB=y' "$hw/.config" && fail "newlib on by default"
 
 # build NAME CONFIG-LINES...: tests/apps/newlibtest in $T_DIR/NAME, log there.
 build() {
-	local name=$1 d=$T_DIR/$1/newlibtest
+	local name=$1
 	shift
-	app_copy newlibtest "$d" >/dev/null
-	printf '%s\n' "$@" >"$d/defconfig"
-	{ make -C "$d" defconfig && make -C "$d" -j2; } >"$T_DIR/$name.log" 2>&1 ||
-		echo "$name" >>"$T_DIR/failed"
+	app_build newlibtest "$name" "$@" || echo "$name" >>"$T_DIR/failed"
 }
 build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
 	CONFIG_LIBNEWLIB=y &

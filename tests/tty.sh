@@ -15,13 +15,10 @@ need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc
 run=$UK_ROOT/support/scripts/uk-run
 
 build() {
-	local name=$1 d=$T_DIR/$1/ttytest
+	local name=$1
 	shift
-	app_copy ttytest "$d" >/dev/null
-	printf '%s\n' "$@" >"$d/defconfig"
-	{ make -C "$d" defconfig && make -C "$d" -j2; } >"$T_DIR/$name.log" 2>&1 ||
-		fail "ttytest build for $name failed: $(grep -m3 -E 'error|Error' \
-			"$T_DIR/$name.log") $(tail -3 "$T_DIR/$name.log")"
+	app_build ttytest "$name" "$@" ||
+		fail "ttytest build for $name failed: $(build_failure "$name")"
 }
 build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
 build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y
