@@ -50,8 +50,6 @@ int pthread_condattr_getclock(const pthread_condattr_t *__restrict a,
 	return 0;
 }
 
-
-
 int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *a)
 {
 	if (!c || (a && !a->is_initialized))
@@ -105,7 +103,15 @@ int pthread_cond_timedwait(pthread_cond_t *__restrict c,
 	rc = uk_pthread_deadline(cond_clock(c), abstime, &deadline);
 	if (rc)
 		return rc;
-	return cond_wait(c, m, deadline);
+	rc = cond_wait(c, m, deadline);
+	/*
+	 * Timed out on the deadline while the clock was stepped back: a
+	 * spurious wake-up, which the caller's predicate loop absorbs.
+	 * Waiting again here could miss a signal sent meanwhile.
+	 */
+	if (rc == ETIMEDOUT && !uk_pthread_reached(cond_clock(c), abstime))
+		return 0;
+	return rc;
 }
 
 int pthread_cond_signal(pthread_cond_t *c)

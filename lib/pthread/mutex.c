@@ -12,7 +12,7 @@
 #include "pthread_impl.h"
 
 _Static_assert(sizeof(((pthread_mutex_t *)0)->__waitq) ==
-	    sizeof(struct uk_waitq),
+		       sizeof(struct uk_waitq),
 	       "the wait queue fits its place in the type");
 
 int pthread_mutexattr_init(pthread_mutexattr_t *a)
@@ -50,8 +50,6 @@ int pthread_mutexattr_gettype(const pthread_mutexattr_t *a, int *type)
 	return 0;
 }
 
-
-
 int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 {
 	if (!m || (a && !a->is_initialized))
@@ -88,8 +86,8 @@ static int mutex_lock(pthread_mutex_t *m, __nsec deadline, int try)
 	while (m->__owner) {
 		if (try)
 			return EBUSY;
-		if (!uk_waitq_wait_until(uk_pthread_wq(m->__waitq),
-					 deadline) && m->__owner)
+		if (!uk_waitq_wait_until(uk_pthread_wq(m->__waitq), deadline) &&
+		    m->__owner)
 			return ETIMEDOUT;
 	}
 	m->__owner = self;
@@ -107,8 +105,7 @@ int pthread_mutex_trylock(pthread_mutex_t *m)
 	return mutex_lock(m, 0, 1);
 }
 
-int pthread_mutex_timedlock(pthread_mutex_t *m,
-			    const struct timespec *abstime)
+int pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abstime)
 {
 	__nsec deadline;
 	int rc;
@@ -120,10 +117,13 @@ int pthread_mutex_timedlock(pthread_mutex_t *m,
 	rc = mutex_lock(m, 0, 1);
 	if (rc != EBUSY)
 		return rc;
-	rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
-	if (rc)
-		return rc;
-	return mutex_lock(m, deadline, 0);
+	do {
+		rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
+		if (!rc)
+			rc = mutex_lock(m, deadline, 0);
+	} while (rc == ETIMEDOUT &&
+		 !uk_pthread_reached(CLOCK_REALTIME, abstime));
+	return rc;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *m)

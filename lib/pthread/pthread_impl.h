@@ -39,6 +39,15 @@ void uk_pthread_keys_exit(struct __uk_pthread *self);
 int uk_pthread_deadline(clockid_t clock, const struct timespec *abstime,
 			__nsec *deadline);
 
+/*
+ * Whether clock has reached the (valid) absolute time abstime. A wait
+ * that timed out on its monotonic deadline checks this: CLOCK_REALTIME
+ * may have been stepped back meanwhile (Xen adjusts its wall-clock base
+ * at run time), and POSIX times out only when the clock itself reaches
+ * abstime, so the caller computes a new deadline and waits again.
+ */
+int uk_pthread_reached(clockid_t clock, const struct timespec *abstime);
+
 static inline struct uk_waitq *uk_pthread_wq(void **q)
 {
 	return (struct uk_waitq *)q;

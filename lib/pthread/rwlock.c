@@ -25,8 +25,6 @@ int pthread_rwlockattr_destroy(pthread_rwlockattr_t *a)
 	return 0;
 }
 
-
-
 int pthread_rwlock_init(pthread_rwlock_t *l, const pthread_rwlockattr_t *a)
 {
 	if (!l || (a && !a->is_initialized))
@@ -77,7 +75,8 @@ static int wrlock(pthread_rwlock_t *l, int try, __nsec deadline)
 	l->__writers_waiting++;
 	while (l->__readers) {
 		if (!uk_waitq_wait_until(uk_pthread_wq(l->__wwaitq),
-					 deadline) && l->__readers) {
+					 deadline) &&
+		    l->__readers) {
 			rc = ETIMEDOUT;
 			break;
 		}
@@ -112,8 +111,13 @@ int pthread_rwlock_timedrdlock(pthread_rwlock_t *l,
 
 	if (rc != EBUSY)
 		return rc;
-	rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
-	return rc ? rc : rdlock(l, 0, deadline);
+	do {
+		rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
+		if (!rc)
+			rc = rdlock(l, 0, deadline);
+	} while (rc == ETIMEDOUT &&
+		 !uk_pthread_reached(CLOCK_REALTIME, abstime));
+	return rc;
 }
 
 int pthread_rwlock_wrlock(pthread_rwlock_t *l)
@@ -134,8 +138,13 @@ int pthread_rwlock_timedwrlock(pthread_rwlock_t *l,
 
 	if (rc != EBUSY)
 		return rc;
-	rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
-	return rc ? rc : wrlock(l, 0, deadline);
+	do {
+		rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
+		if (!rc)
+			rc = wrlock(l, 0, deadline);
+	} while (rc == ETIMEDOUT &&
+		 !uk_pthread_reached(CLOCK_REALTIME, abstime));
+	return rc;
 }
 
 int pthread_rwlock_unlock(pthread_rwlock_t *l)

@@ -48,8 +48,8 @@ int sem_trywait(sem_t *s)
 static int sem_wait_until(sem_t *s, __nsec deadline)
 {
 	while (!s->__value)
-		if (!uk_waitq_wait_until(uk_pthread_wq(s->__waitq),
-					 deadline) && !s->__value)
+		if (!uk_waitq_wait_until(uk_pthread_wq(s->__waitq), deadline) &&
+		    !s->__value)
 			return fail(ETIMEDOUT);
 	s->__value--;
 	return 0;
@@ -74,10 +74,14 @@ int sem_timedwait(sem_t *__restrict s,
 		s->__value--;
 		return 0;
 	}
-	rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
-	if (rc)
-		return fail(rc);
-	return sem_wait_until(s, deadline);
+	do {
+		rc = uk_pthread_deadline(CLOCK_REALTIME, abstime, &deadline);
+		if (rc)
+			return fail(rc);
+		rc = sem_wait_until(s, deadline);
+	} while (rc && errno == ETIMEDOUT &&
+		 !uk_pthread_reached(CLOCK_REALTIME, abstime));
+	return rc;
 }
 
 int sem_post(sem_t *s)

@@ -28,3 +28,13 @@ int uk_pthread_deadline(clockid_t clock, const struct timespec *abstime,
 		*deadline = now_mono + (abs - now);
 	return 0;
 }
+
+int uk_pthread_reached(clockid_t clock, const struct timespec *abstime)
+{
+	long long abs =
+		(long long)abstime->tv_sec * NSEC_PER_SEC + abstime->tv_nsec;
+	long long now = clock == CLOCK_MONOTONIC ? ukplat_monotonic_clock() :
+						   ukplat_wall_clock();
+
+	return now >= abs;
+}
