@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Kernel console: the 16550 UART at COM1 and the VGA text screen, each
- * enabled by the platform's Kconfig (X86_PC_COM1, X86_PC_VGA). Both are
- * polled and need no memory but .bss, so they work from the first line of
+ * Kernel console: the 16550 UART at COM1 (lib/ns16550) and the VGA text
+ * screen, each enabled by the platform's Kconfig (X86_PC_COM1,
+ * X86_PC_VGA). Both are polled and need no memory but .bss, so they work from the first line of
  * C (x86_console_init() is the first thing x86_pc_start() does). A device
  * that does not answer its probe is left alone: no COM1 on a PC without
  * one, no VGA on a headless virtual machine.
  */
 #include <uk/plat/console.h>
+#include <ns16550/ns16550.h>
 #include <pc/pc.h>
 
 #ifndef X86_PC_COM1
@@ -17,53 +18,24 @@
 #define X86_PC_VGA 0
 #endif
 
-/* 16550 registers (offsets from the base port). */
-#define UART_DATA 0
-#define UART_IER 1
-#define UART_FCR 2
-#define UART_LCR 3
-#define UART_MCR 4
-#define UART_LSR 5
-#define UART_SCR 7
-#define UART_LSR_DR 0x01
-#define UART_LSR_THRE 0x20
-#define UART_LSR_TEMT 0x40
-#define UART_LCR_DLAB 0x80
-
 #define VGA_COLS 80
 #define VGA_ROWS 25
 #define VGA_ATTR 0x0700 /* light grey on black */
 #define VGA_CRTC 0x3d4
 
-static int com1_ok;
 static int vga_ok;
 
-static void com1_init(void)
+static uint8_t com1_in(unsigned int reg)
 {
-	/* A UART keeps what is written to its scratch register. */
-	outb(X86_COM1 + UART_SCR, 0x5a);
-	if (inb(X86_COM1 + UART_SCR) != 0x5a)
-		return;
-	outb(X86_COM1 + UART_IER, 0x00); /* no interrupts */
-	outb(X86_COM1 + UART_LCR, UART_LCR_DLAB);
-	outb(X86_COM1 + UART_DATA, 1); /* 115200 baud */
-	outb(X86_COM1 + UART_IER, 0);
-	outb(X86_COM1 + UART_LCR, 0x03); /* 8N1 */
-	/*
-	 * The FIFOs stay as the firmware left them: switching them on
-	 * clears what was received, and input sent before boot (a piped
-	 * "print") would read as "rint".
-	 */
-	outb(X86_COM1 + UART_MCR, 0x03); /* DTR, RTS */
-	com1_ok = 1;
+	return inb(X86_COM1 + reg);
 }
 
-static void com1_putc(char c)
+static void com1_out(unsigned int reg, uint8_t v)
 {
-	while (!(inb(X86_COM1 + UART_LSR) & UART_LSR_THRE))
-		;
-	outb(X86_COM1 + UART_DATA, (uint8_t)c);
+	outb(X86_COM1 + reg, v);
 }
+
+static struct ns16550 com1 = { .read_reg = com1_in, .write_reg = com1_out };
 
 /*
  * VGA: what is on screen is kept in RAM too, so scrolling never reads
@@ -149,8 +121,9 @@ static void vga_putc(char c)
 
 void x86_console_init(void)
 {
+	/* Divisor 1: 115200 baud. */
 	if (X86_PC_COM1)
-		com1_init();
+		ns16550_init(&com1, 1);
 	if (X86_PC_VGA)
 		vga_init();
 }
@@ -159,29 +132,19 @@ void x86_console_write(const char *buf, unsigned int len)
 {
 	unsigned int i;
 
-	for (i = 0; i < len; i++) {
-		if (com1_ok) {
-			/* A serial terminal wants CR LF. */
-			if (buf[i] == '\n')
-				com1_putc('\r');
-			com1_putc(buf[i]);
-		}
-		if (vga_ok)
-			vga_putc(buf[i]);
-	}
-	if (vga_ok && len)
+	ns16550_write(&com1, buf, len);
+	if (!vga_ok)
+		return;
+	for (i = 0; i < len; i++)
+		vga_putc(buf[i]);
+	if (len)
 		vga_cursor();
 }
 
 /* Wait until the UART has sent everything (before power-off). */
 void x86_console_flush(void)
 {
-	unsigned int spins = 1000000;
-
-	if (!com1_ok)
-		return;
-	while (!(inb(X86_COM1 + UART_LSR) & UART_LSR_TEMT) && --spins)
-		;
+	ns16550_flush(&com1);
 }
 
 int ukplat_coutk(const char *buf, unsigned int len)
@@ -192,11 +155,5 @@ int ukplat_coutk(const char *buf, unsigned int len)
 
 int ukplat_cink(char *buf, unsigned int maxlen)
 {
-	unsigned int n = 0;
-
-	if (!com1_ok)
-		return 0;
-	while (n < maxlen && (inb(X86_COM1 + UART_LSR) & UART_LSR_DR))
-		buf[n++] = (char)inb(X86_COM1 + UART_DATA);
-	return (int)n;
+	return (int)ns16550_read(&com1, buf, maxlen);
 }
