@@ -144,21 +144,26 @@ int main(void)
 	printf("slept ms: %lld, wakes: %d\n", (long long)(t1 - t0) / 1000000, wakes);
 
 	/*
-	 * ISA IRQ 0: the PIT at 1 kHz (mode 2), until 10 ticks (or 2 s).
-	 * Counting to a number, not within a window: a loaded host makes
-	 * QEMU drop ticks, but cannot make them come faster.
+	 * ISA IRQ 0: the PIT at 1 kHz (mode 2), until 10 ticks (or 2 s),
+	 * three times. A host that holds QEMU off for long makes it
+	 * deliver the late ticks in a burst, which squeezes one round; a
+	 * PIT programmed wrong squeezes or stretches all three.
 	 */
 	outb(0x43, 0x34);
 	outb(0x40, 1193 & 0xff);
 	outb(0x40, 1193 >> 8);
 	if (ukplat_irq_register(0, tick, NULL) < 0)
 		return 3;
-	t0 = ukplat_monotonic_clock();
-	while (ticks < 10 && ukplat_monotonic_clock() < t0 + 2000000000LL)
-		ukplat_lcpu_halt_irq_until(t0 + 2000000000LL);
-	t1 = ukplat_monotonic_clock();
-	printf("irq0 ticks: %d in %lld us\n", ticks,
-	       (long long)(t1 - t0) / 1000);
+	for (i = 0; i < 3; i++) {
+		ticks = 0;
+		t0 = ukplat_monotonic_clock();
+		while (ticks < 10 &&
+		       ukplat_monotonic_clock() < t0 + 2000000000LL)
+			ukplat_lcpu_halt_irq_until(t0 + 2000000000LL);
+		t1 = ukplat_monotonic_clock();
+		printf("irq0 ticks: %d in %lld us\n", ticks,
+		       (long long)(t1 - t0) / 1000);
+	}
 	ukplat_lcpu_enable_irq();
 	return 0;
 }
@@ -198,11 +203,15 @@ for accel in "${accels[@]}"; do
 	[ "${wakes:-0}" -ge 1 ] && [ "$wakes" -le 5 ] || fail "timetest ($accel): $wakes wake-ups"
 	[ "$wall_ms" -ge 50 ] || fail "timetest ($accel): 50 ms sleep took $wall_ms ms of host time"
 	# 10 ticks of a 1 kHz PIT take at least 8 ms (the first two may come
-	# at once); none, or a PIT programmed wrong, fails.
-	read -r irqs us < <(sed -n 's/^irq0 ticks: \([0-9]*\) in \([0-9]*\) us$/\1 \2/p' "$out")
-	[ "${irqs:-0}" = 10 ] && [ "${us:-0}" -ge 8000 ] ||
-		fail "timetest ($accel): ${irqs:-no} IRQ 0 ticks in ${us:-?} us at 1 kHz (want 10 in >= 8 ms)"
-	note "timetest ($accel): $kib KiB free, slept $ms ms in $wakes wake-up(s), 10 IRQ 0 ticks in $us us"
+	# at once). Every round must see its 10 ticks, and the longest round
+	# must take 8 ms: none, or a PIT programmed wrong, fails.
+	rounds=$(sed -n 's/^irq0 ticks: \([0-9]*\) in \([0-9]*\) us$/\1:\2/p' "$out" | tr '\n' ' ')
+	read -r n_ok longest < <(echo "$rounds" | tr ' ' '\n' | awk -F: '
+		NF == 2 { if ($1 == 10) ok++; if ($2 > max) max = $2 }
+		END { print ok + 0, max + 0 }')
+	[ "$n_ok" = 3 ] && [ "$longest" -ge 8000 ] ||
+		fail "timetest ($accel): IRQ 0 rounds (ticks:us) ${rounds:-none} at 1 kHz (want 3 rounds of 10, the longest >= 8 ms)"
+	note "timetest ($accel): $kib KiB free, slept $ms ms in $wakes wake-up(s), IRQ 0 rounds (ticks:us) $rounds"
 done
 
 # Status 0 goes out through isa-debug-exit too (QEMU exits 3, uk-run: 0);
