@@ -25,17 +25,15 @@
 #      VFS_FILES (1000), VFS_BIG_FILES (8000)
 . "$(dirname "$0")/lib.sh"
 
-rounds=${VFS_ROUNDS:-3} passes=${VFS_PASSES:-3} mib=${VFS_MIB:-16}
-bkib=${VFS_BLOCK_KIB:-64} nfiles=${VFS_FILES:-1000}
-big=${VFS_BIG_FILES:-8000}
-for v in rounds passes mib bkib nfiles big; do
-	[[ ${!v} =~ ^[1-9][0-9]*$ ]] || {
-		echo "bench/vfs: $v=${!v}: give a positive integer" \
-			"(VFS_ROUNDS, VFS_PASSES, VFS_MIB, VFS_BLOCK_KIB," \
-			"VFS_FILES, VFS_BIG_FILES)" >&2
+for v in VFS_ROUNDS VFS_PASSES VFS_MIB VFS_BLOCK_KIB VFS_FILES VFS_BIG_FILES; do
+	[[ ${!v:-1} =~ ^[1-9][0-9]*$ ]] || {
+		echo "bench/vfs: $v=${!v}: give a positive integer" >&2
 		exit 2
 	}
 done
+rounds=${VFS_ROUNDS:-3} passes=${VFS_PASSES:-3} mib=${VFS_MIB:-16}
+bkib=${VFS_BLOCK_KIB:-64} nfiles=${VFS_FILES:-1000}
+big=${VFS_BIG_FILES:-8000}
 [ "$passes" -le 15 ] || { echo "bench/vfs: VFS_PASSES=$passes: at most 15" >&2; exit 2; }
 [ $((mib * 1024 % bkib)) = 0 ] ||
 	{ echo "bench/vfs: VFS_MIB=$mib is not a multiple of VFS_BLOCK_KIB=$bkib KiB" >&2; exit 2; }
@@ -131,7 +129,8 @@ ratio() {
 }
 # rows UNI-NAME IMAGE FS NATIVE-NAME NATIVE-FS PLAT: a row per figure for
 # the unikernel (metric FS_FIGURE, "_tcg" added under TCG), the native
-# program (NATIVE-FS_FIGURE) and their ratio (FS_FIGURE_PLAT/native).
+# program (NATIVE-FS_FIGURE, once) and their ratio (FS_FIGURE_PLAT/native).
+declare -A shown
 rows() {
 	local un=$1 img=$2 fs=$3 nn=$4 nfs=$5 plat=$6 key short unit u n t=
 	case $plat in kvm) t=$sfx ;; esac
@@ -144,7 +143,9 @@ rows() {
 		u=$(fig "$un" "$key")
 		n=$(fig "$nn" "$key")
 		row vfs "$img" "${fs}_$short$t" "$u" "$unit"
-		row vfs native-glibc "${nfs}_$short" "$n" "$unit"
+		[ -n "${shown[$nfs$short]:-}" ] ||
+			row vfs native-glibc "${nfs}_$short" "$n" "$unit"
+		shown[$nfs$short]=1
 		row vfs ratio "${fs}_${short}_$plat$t/native" "$(ratio "$u" "$n")" ratio
 	done
 }
