@@ -4,9 +4,12 @@
  * are blocks of BLK bytes (a block never written is a hole of zeros), so
  * a big file needs no big contiguous allocation; the first block grows
  * from a few bytes, so that small files stay small; a directory is an array
- * of entries in creation order (readdir's order; "." and ".." first).
+ * of entries in creation order (readdir's order; "." and ".." first) plus
+ * a hash table of the same entries by name, so that a lookup does not
+ * grow with the size of the folder.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
@@ -15,8 +18,10 @@
 #include <uk/init.h>
 
 struct ramfs_ent {
-	char *name;
+	struct ramfs_ent *hnext; /* next in its hash bucket */
 	struct ramfs_node *node;
+	uint32_t hash;
+	char name[];
 };
 
 /* Less than a page, so that an allocator's header fits beside it. */
@@ -29,8 +34,10 @@ struct ramfs_node {
 	char **blocks; /* file bytes */
 	size_t nblocks;
 	size_t cap0; /* bytes allocated for blocks[0] (<= BLK) */
-	struct ramfs_ent *ents;
+	struct ramfs_ent **ents; /* in creation order */
 	size_t nents, capents;
+	struct ramfs_ent **buckets; /* nbuckets: 0 or a power of two */
+	size_t nbuckets;
 };
 
 struct ramfs_mount {
@@ -46,27 +53,60 @@ static void node_free(struct ramfs_node *n)
 	size_t i;
 
 	for (i = 0; i < n->nents; i++)
-		free(n->ents[i].name);
+		free(n->ents[i]);
 	for (i = 0; i < n->nblocks; i++)
 		free(n->blocks[i]);
 	free(n->blocks);
 	free(n->ents);
+	free(n->buckets);
 	free(n->data);
 	free(n);
+}
+
+/* FNV-1a: names are short and need no protection from collisions. */
+static uint32_t name_hash(const char *name, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	while (len--)
+		h = (h ^ (unsigned char)*name++) * 16777619u;
+	return h;
 }
 
 static struct ramfs_ent *find(struct ramfs_node *dir, const char *name,
 			      size_t len)
 {
+	uint32_t h = name_hash(name, len);
+	struct ramfs_ent *e;
+
+	if (!dir->nbuckets)
+		return NULL;
+	for (e = dir->buckets[h & (dir->nbuckets - 1)]; e; e = e->hnext)
+		if (e->hash == h && !strncmp(e->name, name, len) &&
+		    !e->name[len])
+			return e;
+	return NULL;
+}
+
+/* The index rebuilt with nbuckets (add_ent doubles it at one entry each). */
+static int rehash(struct ramfs_node *dir, size_t nbuckets)
+{
+	struct ramfs_ent **b = calloc(nbuckets, sizeof(*b));
 	size_t i;
 
+	if (!b)
+		return -ENOMEM;
 	for (i = 0; i < dir->nents; i++) {
-		struct ramfs_ent *e = &dir->ents[i];
+		struct ramfs_ent *e = dir->ents[i];
+		struct ramfs_ent **head = &b[e->hash & (nbuckets - 1)];
 
-		if (!strncmp(e->name, name, len) && !e->name[len])
-			return e;
+		e->hnext = *head;
+		*head = e;
 	}
-	return NULL;
+	free(dir->buckets);
+	dir->buckets = b;
+	dir->nbuckets = nbuckets;
+	return 0;
 }
 
 static int ramfs_lookup(struct uk_vnode *dir, const char *name, size_t len,
@@ -83,35 +123,49 @@ static int ramfs_lookup(struct uk_vnode *dir, const char *name, size_t len,
 static int add_ent(struct ramfs_node *dir, const char *name, size_t len,
 		   struct ramfs_node *n)
 {
-	char *copy;
+	struct ramfs_ent *e, **head;
 
 	if (dir->nents == dir->capents) {
 		size_t cap = dir->capents ? dir->capents * 2 : 8;
-		struct ramfs_ent *e = realloc(dir->ents, cap * sizeof(*e));
+		struct ramfs_ent **t = realloc(dir->ents, cap * sizeof(*t));
 
-		if (!e)
+		if (!t)
 			return -ENOMEM;
-		dir->ents = e;
+		dir->ents = t;
 		dir->capents = cap;
 	}
-	copy = malloc(len + 1);
-	if (!copy)
+	if (dir->nents >= dir->nbuckets &&
+	    rehash(dir, dir->nbuckets ? dir->nbuckets * 2 : 8) < 0)
 		return -ENOMEM;
-	memcpy(copy, name, len);
-	copy[len] = '\0';
-	dir->ents[dir->nents].name = copy;
-	dir->ents[dir->nents].node = n;
-	dir->nents++;
+	e = malloc(sizeof(*e) + len + 1);
+	if (!e)
+		return -ENOMEM;
+	memcpy(e->name, name, len);
+	e->name[len] = '\0';
+	e->node = n;
+	e->hash = name_hash(name, len);
+	head = &dir->buckets[e->hash & (dir->nbuckets - 1)];
+	e->hnext = *head;
+	*head = e;
+	dir->ents[dir->nents++] = e;
 	return 0;
 }
 
 static void del_ent(struct ramfs_node *dir, struct ramfs_ent *e)
 {
-	size_t i = (size_t)(e - dir->ents);
+	struct ramfs_ent **p = &dir->buckets[e->hash & (dir->nbuckets - 1)];
+	size_t i;
 
-	free(e->name);
-	memmove(e, e + 1, (dir->nents - i - 1) * sizeof(*e));
+	while (*p != e)
+		p = &(*p)->hnext;
+	*p = e->hnext;
+	/* The order array stays dense: readdir's positions are indices. */
+	for (i = 0; dir->ents[i] != e; i++)
+		;
+	memmove(&dir->ents[i], &dir->ents[i + 1],
+		(dir->nents - i - 1) * sizeof(*dir->ents));
 	dir->nents--;
+	free(e);
 }
 
 static struct ramfs_node *node_new(struct uk_mount *m, mode_t mode)
@@ -255,8 +309,6 @@ static int ramfs_rename(struct uk_vnode *odir, const char *oname, size_t olen,
 		rc = add_ent(NODE(ndir), nname, nlen, n);
 		if (rc < 0)
 			return rc;
-		/* add_ent may have moved odir's array */
-		oe = find(NODE(odir), oname, olen);
 	}
 	del_ent(NODE(odir), oe);
 	if (S_ISDIR(n->vn.mode) && odir != ndir) {
@@ -301,7 +353,7 @@ static int ramfs_readdir(struct uk_vnode *dir, uint64_t pos,
 	}
 	if (pos - 2 >= d->nents)
 		return 0;
-	e = &d->ents[pos - 2];
+	e = d->ents[pos - 2];
 	de->ino = e->node->vn.ino;
 	de->type = dtype(e->node->vn.mode);
 	strncpy(de->name, e->name, UK_VFS_NAME_MAX);
@@ -500,7 +552,7 @@ static void free_tree(struct ramfs_node *n)
 	size_t i;
 
 	for (i = 0; i < n->nents; i++) {
-		struct ramfs_node *c = n->ents[i].node;
+		struct ramfs_node *c = n->ents[i]->node;
 
 		if (S_ISDIR(c->vn.mode))
 			free_tree(c);

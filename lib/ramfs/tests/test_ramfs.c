@@ -108,6 +108,76 @@ UK_TESTCASE(ramfs, thousand_files)
 	UK_TEST_EXPECT_ZERO(rmdir("/many"));
 }
 
+/*
+ * Entries found by name and listed in creation order after removals and
+ * renames in the middle of a big directory (the name index and the
+ * order array must agree).
+ */
+UK_TESTCASE(ramfs, lookups_after_removals)
+{
+	char name[32], want[32];
+	struct dirent *de;
+	struct stat st;
+	int i, fd, made = 0, gone = 0, found = 0, listed = 0, order = 1;
+	DIR *d;
+
+	UK_TEST_EXPECT_ZERO(mkdir("/idx", 0755));
+	for (i = 0; i < 600; i++) {
+		snprintf(name, sizeof(name), "/idx/n%d", i);
+		fd = open(name, O_CREAT | O_EXCL | O_WRONLY, 0600);
+		made += fd >= 0;
+		if (fd >= 0)
+			close(fd);
+	}
+	UK_TEST_EXPECT_SNUM_EQ(made, 600);
+	/* Every third from the end backwards; n1 becomes m1. */
+	for (i = 599; i >= 0; i--) {
+		if (i % 3)
+			continue;
+		snprintf(name, sizeof(name), "/idx/n%d", i);
+		gone += unlink(name) == 0;
+	}
+	UK_TEST_EXPECT_SNUM_EQ(gone, 200);
+	UK_TEST_EXPECT_ZERO(rename("/idx/n1", "/idx/m1"));
+	for (i = 0; i < 600; i++) {
+		snprintf(name, sizeof(name), "/idx/n%d", i);
+		if (i % 3 && i != 1)
+			found += stat(name, &st) == 0;
+		else
+			found += FAILS(stat(name, &st)) == ENOENT;
+	}
+	UK_TEST_EXPECT_SNUM_EQ(found, 600);
+	UK_TEST_EXPECT_ZERO(stat("/idx/m1", &st));
+	UK_TEST_EXPECT_SNUM_EQ(FAILS(open("/idx/n2", O_CREAT | O_EXCL, 0600)),
+			       EEXIST);
+	/* Listed: n2, n4, n5, n7... in creation order, then m1. */
+	d = opendir("/idx");
+	UK_TEST_EXPECT_NOT_NULL(d);
+	i = 2;
+	while (d && (de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (i < 600)
+			snprintf(want, sizeof(want), "n%d", i);
+		else
+			strcpy(want, "m1");
+		order &= !strcmp(de->d_name, want);
+		listed++;
+		for (i++; i < 600 && !(i % 3); i++)
+			;
+	}
+	if (d)
+		closedir(d);
+	UK_TEST_EXPECT_SNUM_EQ(listed, 400);
+	UK_TEST_EXPECT_SNUM_EQ(order, 1);
+	for (i = 0; i < 600; i++) {
+		snprintf(name, sizeof(name), "/idx/n%d", i);
+		unlink(name);
+	}
+	UK_TEST_EXPECT_ZERO(unlink("/idx/m1"));
+	UK_TEST_EXPECT_ZERO(rmdir("/idx"));
+}
+
 UK_TESTCASE(ramfs, rename_and_link)
 {
 	struct stat st;
