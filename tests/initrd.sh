@@ -10,6 +10,7 @@
 #   kvm x86_64        uk-run --initrd, PVH module and multiboot module
 #   linuxu arm32      uk-run --initrd under qemu-arm-static
 #   kvm arm32         uk-run --initrd (/chosen linux,initrd-start/end)
+#   baremetal mips32  uk-run --initrd: QEMU -initrd, rd_start=/rd_size= words
 #   baremetal x86_64  uk-run --initrd: a GRUB ISO with the module "initrd"
 #                     (when grub-mkrescue, xorriso and mformat are there)
 #   xen x86_64        uk-run --initrd: ramdisk= in the xl config, PV and
@@ -27,8 +28,8 @@
 # "a -- b" alone stays the application's.
 # Without an initrd: "initrd: none", status 3.
 . "$(dirname "$0")/lib.sh"
-need python3 qemu-system-x86_64 qemu-system-arm qemu-arm-static dtc \
-	arm-linux-gnueabihf-gcc
+need python3 qemu-system-x86_64 qemu-system-arm qemu-system-mips qemu-arm-static dtc \
+	arm-linux-gnueabihf-gcc mips-linux-gnu-gcc
 [ -f /usr/src/newlib/newlib-3.3.0.tar.xz ] ||
 	skip "newlib-source not installed (make deps)"
 run=$UK_ROOT/support/scripts/uk-run
@@ -115,6 +116,8 @@ build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
 	CONFIG_LIBNEWLIB=y
 build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y \
 	CONFIG_LIBNEWLIB=y
+build mips CONFIG_ARCH_MIPS_32=y CONFIG_PLAT_BAREMETAL=y \
+	CONFIG_PLAT_LINUXU=n CONFIG_LIBNEWLIB=y
 bm=0
 if command -v grub-mkrescue >/dev/null && command -v xorriso >/dev/null &&
 	command -v mformat >/dev/null; then
@@ -179,7 +182,8 @@ damaged() {
 	return 0
 }
 
-plats="x86:kvm-x86_64 x86:linuxu-x86_64 arm:kvm-arm32 arm:linuxu-arm32"
+plats="x86:kvm-x86_64 x86:linuxu-x86_64 arm:kvm-arm32 arm:linuxu-arm32
+	mips:baremetal-mips32"
 [ "$bm" = 1 ] && plats="$plats bm:baremetal-x86_64"
 for p in $plats; do
 	a=${p%%:*} pl=${p#*:}
@@ -192,7 +196,7 @@ for p in $plats; do
 	damaged "$pl-corrupt" "bad magic"
 	boot "$pl-none" 3 "$run" "$img"
 	expect_line "$T_DIR/$pl-none.out" "initrd: none"
-	[ "$pl" = kvm-x86_64 ] || [ "$pl" = linuxu-arm32 ] || continue
+	case $pl in kvm-x86_64 | linuxu-arm32 | baremetal-mips32) ;; *) continue ;; esac
 	boot "$pl-mount" 0 "$run" --initrd "$T_DIR/a.cpio" "$img" \
 		vfs.mount=ramfs::/etc vfs.mount=nofs::/x -- a -- b
 	o=$T_DIR/$pl-mount.out

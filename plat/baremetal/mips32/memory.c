@@ -3,9 +3,11 @@
  * Memory map, all in kseg0: the first MiB belongs to the boot loader (its
  * vectors, stack and the argument strings we read at boot), then the
  * image (with .bss and both stacks), then free RAM up to the size the
- * boot loader reported (at most the 256 MiB below the Malta's I/O hole).
+ * boot loader reported (at most the 256 MiB below the Malta's I/O hole),
+ * less the initrd where QEMU put it (near the top).
  */
 #include <uk/plat/common/memregion.h>
+#include <uk/plat/common/putk.h>
 #include <malta/malta.h>
 
 #define LOW_RESERVED 0x100000UL
@@ -13,9 +15,18 @@
 
 extern char __image_start[], _end[];
 
-void malta_memory_init(uint32_t ramsize)
+static void add_free(uintptr_t lo, uintptr_t hi)
 {
-	uintptr_t top, heap;
+	if (hi > lo)
+		plat_memregion_add(lo, hi - lo,
+				   UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
+					   UKPLAT_MEMRF_WRITABLE,
+				   "heap");
+}
+
+void malta_memory_init(uint32_t ramsize, uintptr_t initrd, size_t initrd_len)
+{
+	uintptr_t top, heap, lo, hi;
 
 	if (ramsize > RAM_LOW_MAX)
 		ramsize = RAM_LOW_MAX;
@@ -29,9 +40,21 @@ void malta_memory_init(uint32_t ramsize)
 				   UKPLAT_MEMRF_WRITABLE,
 			   "image");
 	heap = ALIGN_UP((uintptr_t)_end, __PAGE_SIZE);
-	if (top > heap)
-		plat_memregion_add(heap, top - heap,
-				   UKPLAT_MEMRF_FREE | UKPLAT_MEMRF_READABLE |
-					   UKPLAT_MEMRF_WRITABLE,
-				   "heap");
+	if (initrd_len && (initrd < heap || initrd > top ||
+			   initrd_len > top - initrd)) {
+		plat_puts("malta: initrd outside free RAM ignored\n");
+		initrd_len = 0;
+	}
+	if (!initrd_len) {
+		add_free(heap, top);
+		return;
+	}
+	plat_memregion_add(initrd, initrd_len,
+			   UKPLAT_MEMRF_INITRD | UKPLAT_MEMRF_RESERVED |
+				   UKPLAT_MEMRF_READABLE,
+			   "initrd");
+	lo = ALIGN_DOWN(initrd, __PAGE_SIZE);
+	hi = ALIGN_UP(initrd + initrd_len, __PAGE_SIZE);
+	add_free(heap, lo);
+	add_free(hi, top);
 }

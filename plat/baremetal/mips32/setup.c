@@ -10,7 +10,10 @@
  * arguments") but still fills argv, with envp right after it: argc is
  * then taken as envp - argv.
  * The words after argv[0] are joined with spaces into the command line
- * that lib/ukboot splits, so quoting works with QEMU's -append.
+ * that lib/ukboot splits, so quoting works with QEMU's -append. With
+ * -initrd, QEMU's stub puts "rd_start=0x<kseg0 address> rd_size=<bytes>"
+ * in front of that line (as Linux on the Malta expects); those two words
+ * are taken off here and name the initrd.
  */
 #include <uk/plat/bootstrap.h>
 #include <malta/malta.h>
@@ -123,13 +126,67 @@ static size_t build_cmdline(long argc, char **argv, char **envp)
 	return longest >= MALTA_LOADER_ARG_MAX - 1 ? MALTA_LOADER_ARG_MAX : 0;
 }
 
+/*
+ * Parses the number after prefix at the start of *s (decimal, or hex after
+ * 0x) and moves *s past it and one space; 0 when the word is not there.
+ */
+static int take_word(char **s, const char *prefix, uint64_t *v)
+{
+	char *p = *s;
+	unsigned int base = 10, digits = 0;
+
+	while (*prefix)
+		if (*p++ != *prefix++)
+			return 0;
+	if (p[0] == '0' && p[1] == 'x') {
+		base = 16;
+		p += 2;
+	}
+	for (*v = 0;; p++, digits++) {
+		unsigned int d;
+
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (base == 16 && *p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else
+			break;
+		*v = *v * base + d;
+	}
+	if (!digits || (*p && *p != ' '))
+		return 0;
+	*s = *p ? p + 1 : p;
+	return 1;
+}
+
+/* Takes QEMU's initrd words off the front of cmdline[]. */
+static void take_initrd(uintptr_t *base, size_t *len)
+{
+	char *s = cmdline, *d = cmdline;
+	uint64_t start, size;
+
+	*base = 0;
+	*len = 0;
+	if (!take_word(&s, "rd_start=", &start) ||
+	    !take_word(&s, "rd_size=", &size))
+		return;
+	/* A kseg0 address, sign-extended to 64 bits by QEMU. */
+	*base = (uintptr_t)(uint32_t)start;
+	*len = (size_t)size;
+	while ((*d++ = *s++))
+		;
+}
+
 void malta_start(long argc, char **argv, char **envp, uint32_t a3)
 {
-	size_t loader_max;
+	size_t loader_max, initrd_len;
+	uintptr_t initrd;
 
 	malta_console_init();
-	malta_memory_init(ram_size(envp, a3));
+	/* The loader's strings lie in its reserved first MiB: read first. */
 	loader_max = build_cmdline(argc, argv, envp);
+	take_initrd(&initrd, &initrd_len);
+	malta_memory_init(ram_size(envp, a3), initrd, initrd_len);
 	malta_time_init();
 	malta_rtc_init();
 	malta_irq_init();

@@ -4,6 +4,9 @@
 # linked at 0x80100000; arguments become the boot command line (-append),
 # each quoted so that the image gives them back as they were. QEMU's boot
 # stub copies -append through a 256-byte slot: at most 254 bytes here.
+# --initrd is QEMU's -initrd: the stub then writes "rd_start=0x<16 hex
+# digits> rd_size=<bytes> " into the same slot first (up to 47 bytes),
+# and the platform takes those two words off.
 #
 # Exit status: QEMU is always started with -semihosting and -no-reboot.
 # - An image built with CONFIG_MALTA_SEMIHOSTING_EXIT leaves through UHI
@@ -15,12 +18,17 @@
 : "${qemu_sys:=qemu-system-mips}"
 need_cmd "$qemu_sys" qemu-system-mips
 
-no_initrd "the Malta image takes no initrd yet (README: An initrd)"
-guest_cmdline 254 "QEMU's Malta boot stub (-append)" "$@"
+if [ -n "$initrd" ]; then
+	guest_cmdline $((254 - 47)) \
+		"QEMU's Malta boot stub (-append, after its initrd words)" "$@"
+else
+	guest_cmdline 254 "QEMU's Malta boot stub (-append)" "$@"
+fi
 qemu=("$qemu_sys" -M malta -m "${UK_MEM:-64M}" -nodefaults -no-user-config
 	-display none -serial stdio -no-reboot
 	-semihosting-config enable=on,target=native
 	-kernel "$img" -append "$cmdline")
+[ -n "$initrd" ] && qemu+=(-initrd "$initrd")
 # shellcheck disable=SC2206
 [ -n "${UK_QEMU_EXTRA:-}" ] && qemu+=($UK_QEMU_EXTRA)
 

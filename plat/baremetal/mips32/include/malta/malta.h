@@ -110,7 +110,8 @@ extern char malta_wait_begin[], malta_wait_end[];
 void malta_wait_irq(void);
 
 /* memory.c */
-void malta_memory_init(uint32_t ramsize);
+/* The memory map; initrd_len 0: no initrd. */
+void malta_memory_init(uint32_t ramsize, uintptr_t initrd, size_t initrd_len);
 
 /* power.c */
 void malta_reset(void) __noreturn;
