@@ -114,7 +114,8 @@ while IFS=: read -r label img env args; do
 	[[ $line =~ ^uktest:\ ([0-9]+)\ passed,\ 0\ failed$ ]] ||
 		fail "$label: $(grep -a -m3 'FAIL' "$out") summary '$line'"
 	for t in vfs.paths vfs.symlinks vfs.fd_calls vfs.pipes vfs.devfs \
-		vfs.mounts vfs.bad_fds ramfs.big_file ramfs.thousand_files \
+		vfs.mounts vfs.bad_fds vfs.poll_mix vfs.select_mix vfs.poll_timeout \
+		ramfs.big_file ramfs.thousand_files \
 		ramfs.rename_and_link; do
 		grep -aqx "\[ PASS \] $t" "$out" || fail "$label: $t did not pass"
 	done

@@ -16,6 +16,8 @@ struct pipe {
 	char *buf;
 	size_t head, len; /* first byte and bytes held */
 	int readers, writers;
+	/* the files at its ends, told when readiness changes */
+	struct uk_file *rf, *wf;
 #if CONFIG_LIBUKSCHED
 	struct uk_waitq rq, wq; /* readers and writers waiting */
 #endif
@@ -26,9 +28,9 @@ static void wake(struct pipe *p)
 #if CONFIG_LIBUKSCHED
 	uk_waitq_wake_all(&p->rq);
 	uk_waitq_wake_all(&p->wq);
-#else
-	(void)p;
 #endif
+	uk_vfs_file_notify(p->rf, UK_VFS_POLLIN | UK_VFS_POLLHUP);
+	uk_vfs_file_notify(p->wf, UK_VFS_POLLOUT | UK_VFS_POLLERR);
 }
 
 static ssize_t pipe_read(struct uk_file *f, void *buf, size_t len,
@@ -128,10 +130,13 @@ static void pipe_close(struct uk_file *f)
 {
 	struct pipe *p = f->priv;
 
-	if ((f->flags & O_ACCMODE) == O_RDONLY)
+	if ((f->flags & O_ACCMODE) == O_RDONLY) {
 		p->readers--;
-	else
+		p->rf = NULL;
+	} else {
 		p->writers--;
+		p->wf = NULL;
+	}
 	wake(p);
 	if (!p->readers && !p->writers) {
 		free(p->buf);
@@ -171,6 +176,8 @@ int uk_sys_pipe2(int fds[2], int flags)
 		return -ENOMEM;
 	}
 	p->readers = p->writers = 1;
+	p->rf = r;
+	p->wf = w;
 	rfd = uk_vfs_fd_install(r, 0, flags & O_CLOEXEC);
 	if (rfd < 0) {
 		/* r was freed (and closed its end) */

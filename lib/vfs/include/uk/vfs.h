@@ -159,9 +159,32 @@ int uk_vfs_lookup(const char *path, int follow, struct uk_vnode **out);
 
 /* Readiness, as a file's poll op reports it. */
 #define UK_VFS_POLLIN 0x01
+#define UK_VFS_POLLPRI 0x02
 #define UK_VFS_POLLOUT 0x04
 #define UK_VFS_POLLERR 0x08
 #define UK_VFS_POLLHUP 0x10
+/* The peer shut its writing side down (read gives end of file). */
+#define UK_VFS_POLLRDHUP 0x20
+/*
+ * Not an event: the file cannot notify (its readiness is learnt only by
+ * asking, as the console's), so a waiter asks its poll op again soon.
+ */
+#define UK_VFS_POLLRECHECK 0x100
+/* Not an event: the file is being freed (sent to its pollers only). */
+#define UK_VFS_POLLFREE 0x200
+
+/*
+ * A waiter's hook on a file (poll(), select(), an epoll instance): the
+ * file calls notify when its readiness may have changed, with the
+ * UK_VFS_POLL* bits that may now hold (or UK_VFS_POLLFREE as it goes
+ * away: the hook is then already off the file). notify runs in the
+ * notifier's thread (a pipe writer, lwIP's thread): it must not block.
+ */
+struct uk_vfs_poll_entry {
+	struct uk_vfs_poll_entry *next, *prev;
+	struct uk_file *file; /* NULL: on no file */
+	void (*notify)(struct uk_vfs_poll_entry *e, int events);
+};
 
 /* An open object: what an fd names. */
 struct uk_file_ops {
@@ -188,7 +211,16 @@ struct uk_file {
 	unsigned long refs; /* fds naming it */
 	uint64_t dirpos; /* readdir position of a directory */
 	void *priv;
+	struct uk_vfs_poll_entry *pollers; /* hooks of waiters on it */
 };
+
+/* Hooks e on f (e->notify set by the caller); unhooks it from f. */
+void uk_vfs_poll_add(struct uk_file *f, struct uk_vfs_poll_entry *e);
+void uk_vfs_poll_del(struct uk_vfs_poll_entry *e);
+/* The readiness of f may have changed: tell its waiters. */
+void uk_vfs_file_notify(struct uk_file *f, int events);
+/* What f reports for events now (UK_VFS_POLL* bits). */
+int uk_vfs_file_poll(struct uk_file *f, int events);
 
 /* Largest number of fds open at once (Kconfig). */
 #define UK_VFS_MAX_FDS CONFIG_LIBVFS_MAX_FDS
@@ -226,6 +258,23 @@ struct uk_file *uk_vfs_fd_file(int fd);
 
 /* Readiness of the file fd names: UK_VFS_POLL* bits, or -EBADF. */
 int uk_vfs_fd_poll(int fd);
+
+/*
+ * Asked by a waiting poll, select or epoll_wait between two looks at its
+ * files: nonzero ends the wait with -EINTR. Weak here (never
+ * interrupts); lib/signal defines it (a handler without SA_RESTART ran).
+ */
+int uk_vfs_interrupt_check(void);
+
+struct pollfd;
+struct timeval;
+/*
+ * poll() on every kind of file; timeout_ns < 0 waits without limit.
+ * The count of fds with events, 0 at the time-out, -EINTR, -ENOMEM.
+ */
+int uk_sys_poll(struct pollfd *fds, unsigned int nfds, long long timeout_ns);
+int uk_sys_select(int nfds, fd_set *readfds, fd_set *writefds,
+		  fd_set *exceptfds, long long timeout_ns);
 
 /* The calls, with negative errno results. */
 int uk_sys_open(const char *path, int flags, mode_t mode);
