@@ -23,14 +23,17 @@ struct pipe {
 #endif
 };
 
-static void wake(struct pipe *p)
+/* Wakes blocked readers and writers; tells pollers what became true. */
+static void wake(struct pipe *p, int rev, int wev)
 {
 #if CONFIG_LIBUKSCHED
 	uk_waitq_wake_all(&p->rq);
 	uk_waitq_wake_all(&p->wq);
 #endif
-	uk_vfs_file_notify(p->rf, UK_VFS_POLLIN | UK_VFS_POLLHUP);
-	uk_vfs_file_notify(p->wf, UK_VFS_POLLOUT | UK_VFS_POLLERR);
+	if (rev)
+		uk_vfs_file_notify(p->rf, rev);
+	if (wev)
+		uk_vfs_file_notify(p->wf, wev);
 }
 
 static ssize_t pipe_read(struct uk_file *f, void *buf, size_t len,
@@ -55,7 +58,7 @@ static ssize_t pipe_read(struct uk_file *f, void *buf, size_t len,
 	p->len -= n;
 	if (!p->len)
 		p->head = 0;
-	wake(p);
+	wake(p, 0, UK_VFS_POLLOUT);
 	return (ssize_t)n;
 }
 
@@ -90,7 +93,7 @@ static ssize_t pipe_write(struct uk_file *f, const void *buf, size_t len,
 		memcpy(p->buf, (const char *)buf + done + part, n - part);
 		p->len += n;
 		done += n;
-		wake(p);
+		wake(p, UK_VFS_POLLIN, 0);
 	}
 	return (ssize_t)done;
 }
@@ -137,7 +140,7 @@ static void pipe_close(struct uk_file *f)
 		p->writers--;
 		p->wf = NULL;
 	}
-	wake(p);
+	wake(p, UK_VFS_POLLHUP, UK_VFS_POLLERR);
 	if (!p->readers && !p->writers) {
 		free(p->buf);
 		free(p);

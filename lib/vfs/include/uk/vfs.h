@@ -273,6 +273,11 @@ struct timeval;
  * The count of fds with events, 0 at the time-out, -EINTR, -ENOMEM.
  */
 int uk_sys_poll(struct pollfd *fds, unsigned int nfds, long long timeout_ns);
+struct epoll_event;
+int uk_sys_epoll_create1(int flags);
+int uk_sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+int uk_sys_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
+		      long long timeout_ns);
 int uk_sys_select(int nfds, fd_set *readfds, fd_set *writefds,
 		  fd_set *exceptfds, long long timeout_ns);
 
