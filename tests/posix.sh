@@ -116,7 +116,8 @@ while IFS=: read -r label img env args; do
 	for t in vfs.paths vfs.symlinks vfs.fd_calls vfs.pipes vfs.devfs \
 		vfs.mounts vfs.bad_fds vfs.poll_mix vfs.select_mix vfs.poll_timeout \
 		vfs.epoll_triggers vfs.epoll_ctl_errors vfs.epoll_close_watched \
-		vfs.epoll_timeout ramfs.big_file ramfs.thousand_files \
+		vfs.epoll_timeout vfs.socketpair_both_ways vfs.socketpair_peer_close \
+		vfs.socketpair_errors ramfs.big_file ramfs.thousand_files \
 		ramfs.rename_and_link; do
 		grep -aqx "\[ PASS \] $t" "$out" || fail "$label: $t did not pass"
 	done

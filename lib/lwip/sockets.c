@@ -15,6 +15,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#if CONFIG_LIBNEWLIB
+/* newlib's O_* before lwIP's fallbacks for them */
+#include <fcntl.h>
+#endif
 #include <lwip/opt.h>
 #include <lwip/sockets.h>
 #include <sys/socket.h>
@@ -127,6 +131,11 @@ static int sock_setflags(struct uk_file *f, int flags)
 								       0;
 }
 
+static int sock_shutdown(struct uk_file *f, int how)
+{
+	return lwip_shutdown((int)(intptr_t)f->priv, how) < 0 ? -errno : 0;
+}
+
 static void sock_close(struct uk_file *f)
 {
 	int s = (int)(intptr_t)f->priv, i = s - LWIP_SOCKET_OFFSET;
@@ -142,6 +151,7 @@ static const struct uk_file_ops sock_ops = {
 	.fstat = sock_fstat,
 	.poll = sock_poll,
 	.setflags = sock_setflags,
+	.shutdown = sock_shutdown,
 	.close = sock_close,
 };
 
@@ -251,6 +261,11 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {
 	return lwip_poll(fds, nfds, timeout);
 }
+
+int shutdown(int s, int how)
+{
+	return lwip_shutdown(s, how);
+}
 #endif /* CONFIG_LIBVFS */
 
 int bind(int s, const struct sockaddr *name, socklen_t namelen)
@@ -266,11 +281,6 @@ int listen(int s, int backlog)
 int connect(int s, const struct sockaddr *name, socklen_t namelen)
 {
 	return lwip_connect(SOCK(s), name, namelen);
-}
-
-int shutdown(int s, int how)
-{
-	return lwip_shutdown(SOCK(s), how);
 }
 
 ssize_t recv(int s, void *mem, size_t len, int flags)

@@ -199,6 +199,8 @@ struct uk_file_ops {
 	/* O_NONBLOCK changed (sockets pass it on). */
 	int (*setflags)(struct uk_file *f, int flags);
 	int (*isatty)(struct uk_file *f); /* 1 or 0 */
+	/* Sockets: SHUT_RD, SHUT_WR, SHUT_RDWR (NULL: -ENOTSOCK). */
+	int (*shutdown)(struct uk_file *f, int how);
 	/* The last fd went: free what priv holds. */
 	void (*close)(struct uk_file *f);
 };
@@ -320,6 +322,9 @@ int uk_sys_dup(int fd);
 int uk_sys_dup2(int fd, int newfd);
 int uk_sys_dup3(int fd, int newfd, int flags);
 int uk_sys_pipe2(int fds[2], int flags);
+/* AF_UNIX, SOCK_STREAM (with SOCK_NONBLOCK, SOCK_CLOEXEC) only. */
+int uk_sys_socketpair(int domain, int type, int protocol, int sv[2]);
+int uk_sys_shutdown(int fd, int how);
 int uk_sys_isatty(int fd);
 /* The next entry of an open directory: 1, 0 at its end. */
 int uk_sys_readdir(int fd, struct uk_vfs_dirent *de);
