@@ -272,6 +272,8 @@ int uk_sys_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 		return -EINVAL;
 	if (!events)
 		return -EFAULT;
+	/* the instance outlives a close of epfd by another thread */
+	uk_vfs_file_hold(ep->file);
 	for (;;) {
 		n = 0;
 		recheck = 0;
@@ -287,17 +289,17 @@ int uk_sys_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 				it->disarmed = 1;
 		}
 		if (n || !timeout_ns)
-			return n;
+			break;
 		rc = vfs_waiter_wait(&ep->w, deadline, recheck);
-		if (rc == -EINTR)
-			return rc;
+		if (rc == -EINTR) {
+			n = rc;
+			break;
+		}
 		if (rc == -ETIMEDOUT)
 			timeout_ns = 0; /* one last look, then 0 */
-		/* the instance may have been closed meanwhile */
-		ep = ep_of(epfd, &rc);
-		if (!ep)
-			return rc;
 	}
+	uk_vfs_file_release(ep->file);
+	return n;
 }
 
 static int ret(int rc)

@@ -94,6 +94,16 @@ static void file_put(struct uk_file *f)
 	free(f);
 }
 
+void uk_vfs_file_hold(struct uk_file *f)
+{
+	f->refs++;
+}
+
+void uk_vfs_file_release(struct uk_file *f)
+{
+	file_put(f);
+}
+
 int uk_vfs_fd_install(struct uk_file *f, int min_fd, int cloexec)
 {
 	int fd;

@@ -185,3 +185,66 @@ UK_TESTCASE(vfs, poll_blocks)
 	close(b[1]);
 }
 #endif
+
+#if CONFIG_LIBUKSCHED && CONFIG_LIBSIGNAL
+#include <signal.h>
+#include <sys/epoll.h>
+
+static volatile int alarms;
+
+static void on_alarm(int sig __unused)
+{
+	alarms++;
+}
+
+/* Starts a one-shot SIGALRM in 30 ms, handled without SA_RESTART. */
+static void alarm_soon(struct sigaction *old)
+{
+	struct sigaction sa;
+	struct itimerval v;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, old);
+	memset(&v, 0, sizeof(v));
+	v.it_value.tv_usec = 30000;
+	setitimer(ITIMER_REAL, &v, NULL);
+}
+
+/* A signal during a wait without time-out ends it with EINTR. */
+UK_TESTCASE(vfs, poll_eintr)
+{
+	struct sigaction old;
+	struct epoll_event ev;
+	struct pollfd p;
+	fd_set r;
+	int pp[2], ep;
+
+	UK_TEST_EXPECT_ZERO(pipe(pp));
+	p.fd = pp[0];
+	p.events = POLLIN;
+	alarms = 0;
+	alarm_soon(&old);
+	UK_TEST_EXPECT_SNUM_EQ(FAILS(poll(&p, 1, -1)), EINTR);
+	UK_TEST_EXPECT_SNUM_EQ(alarms, 1);
+
+	FD_ZERO(&r);
+	FD_SET(pp[0], &r);
+	alarm_soon(NULL);
+	UK_TEST_EXPECT_SNUM_EQ(FAILS(select(pp[0] + 1, &r, NULL, NULL, NULL)),
+			       EINTR);
+	UK_TEST_EXPECT_SNUM_EQ(alarms, 2);
+
+	ep = epoll_create1(0);
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN;
+	UK_TEST_EXPECT_ZERO(epoll_ctl(ep, EPOLL_CTL_ADD, pp[0], &ev));
+	alarm_soon(NULL);
+	UK_TEST_EXPECT_SNUM_EQ(FAILS(epoll_wait(ep, &ev, 1, -1)), EINTR);
+	UK_TEST_EXPECT_SNUM_EQ(alarms, 3);
+	sigaction(SIGALRM, &old, NULL);
+	close(ep);
+	close(pp[0]);
+	close(pp[1]);
+}
+#endif

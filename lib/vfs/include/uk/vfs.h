@@ -234,6 +234,12 @@ int uk_vfs_file_poll(struct uk_file *f, int events);
 struct uk_file *uk_vfs_file_alloc(const struct uk_file_ops *ops, int flags,
 				  void *priv);
 int uk_vfs_fd_install(struct uk_file *f, int min_fd, int cloexec);
+/*
+ * A reference on f beside its fds' (a call that waits on f keeps it
+ * alive if another thread closes the fd); release frees it at the last.
+ */
+void uk_vfs_file_hold(struct uk_file *f);
+void uk_vfs_file_release(struct uk_file *f);
 /* The file fd names (no reference taken), or NULL: EBADF. */
 struct uk_file *uk_vfs_fd_file(int fd);
 
