@@ -197,6 +197,39 @@ static int sock_of(int fd)
 	return (int)(intptr_t)f->priv;
 }
 
+/*
+ * recv and send on a socket of lib/vfs's own (a socket pair: a file with
+ * a shutdown op that is not lwIP's): read and write, with MSG_DONTWAIT
+ * for this call only and MSG_NOSIGNAL (no signal is ever sent). Returns
+ * 0 when fd is no such socket (the caller goes on to lwIP).
+ */
+static int vfs_sock_io(int fd, void *buf, size_t len, int flags, int wr,
+		       ssize_t *res)
+{
+	struct uk_file *f = uk_vfs_fd_file(fd);
+	int saved;
+	ssize_t r;
+
+	if (!f || f->ops == &sock_ops || !f->ops->shutdown)
+		return 0;
+	if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL)) {
+		errno = EOPNOTSUPP;
+		*res = -1;
+		return 1;
+	}
+	saved = f->flags;
+	if (flags & MSG_DONTWAIT)
+		f->flags |= O_NONBLOCK;
+	r = wr ? uk_sys_write(fd, buf, len) : uk_sys_read(fd, buf, len);
+	f->flags = saved;
+	if (r < 0) {
+		errno = (int)-r;
+		r = -1;
+	}
+	*res = r;
+	return 1;
+}
+
 #define SOCK(fd)                       \
 	({                             \
 		int __s = sock_of(fd); \
@@ -285,6 +318,12 @@ int connect(int s, const struct sockaddr *name, socklen_t namelen)
 
 ssize_t recv(int s, void *mem, size_t len, int flags)
 {
+#if CONFIG_LIBVFS
+	ssize_t r;
+
+	if (vfs_sock_io(s, mem, len, flags, 0, &r))
+		return r;
+#endif
 	return lwip_recv(SOCK(s), mem, len, flags);
 }
 
@@ -301,6 +340,12 @@ ssize_t recvmsg(int s, struct msghdr *message, int flags)
 
 ssize_t send(int s, const void *data, size_t size, int flags)
 {
+#if CONFIG_LIBVFS
+	ssize_t r;
+
+	if (vfs_sock_io(s, (void *)data, size, flags, 1, &r))
+		return r;
+#endif
 	return lwip_send(SOCK(s), data, size, flags);
 }
 

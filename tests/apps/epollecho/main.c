@@ -65,8 +65,9 @@ static int serve(int fd, int ctl)
 			return 0;
 		}
 		if (n >= 4 && !memcmp(buf, "quit", 4)) {
-			if (write(ctl, "q", 1) != 1)
-				printf("epollecho: socketpair write: %d\n",
+			/* send() on a socket pair too (lib/lwip hands it on) */
+			if (send(ctl, "q", 1, MSG_NOSIGNAL) != 1)
+				printf("epollecho: socketpair send: %d\n",
 				       errno);
 			close(fd);
 			closed++;
@@ -174,7 +175,8 @@ int main(int argc, char *argv[])
 				if (serve(fd, sv[0]) < 0)
 					printf("epollecho: quit at accept\n");
 			} else if (ev[i].data.u32 == TAG_CTL) {
-				if (read(sv[1], &c, 1) == 1 && c == 'q')
+				if (recv(sv[1], &c, 1, MSG_DONTWAIT) == 1 &&
+				    c == 'q')
 					done = 1;
 			} else {
 				serve((int)ev[i].data.u32, sv[0]);
