@@ -330,8 +330,7 @@ int epoll_wait(int epfd, struct epoll_event *events, int maxevents,
 	       int timeout)
 {
 	return ret(uk_sys_epoll_wait(epfd, events, maxevents,
-				     timeout < 0 ? -1 :
-						   (long long)timeout * 1000000));
+				     vfs_ms_to_ns(timeout)));
 }
 
 /* lib/signal's, when it is linked: the mask to wait with. */
@@ -351,7 +350,7 @@ int epoll_pwait(int epfd, struct epoll_event *events, int maxevents,
 	if (sigprocmask(SIG_SETMASK, sigmask, &old) < 0)
 		return -1;
 	rc = uk_sys_epoll_wait(epfd, events, maxevents,
-			       timeout < 0 ? -1 : (long long)timeout * 1000000);
+			       vfs_ms_to_ns(timeout));
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return ret(rc);
 }

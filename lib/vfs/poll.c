@@ -259,8 +259,7 @@ static int ret(int rc)
 
 int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {
-	return ret(uk_sys_poll(fds, nfds,
-			       timeout < 0 ? -1 : (long long)timeout * 1000000));
+	return ret(uk_sys_poll(fds, nfds, vfs_ms_to_ns(timeout)));
 }
 
 int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,

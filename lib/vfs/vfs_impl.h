@@ -49,6 +49,12 @@ void vfs_waiter_wake(struct vfs_waiter *w);
  * a signal handler ran. Clears the woken flag for the next round.
  */
 int vfs_waiter_wait(struct vfs_waiter *w, __nsec deadline, int recheck);
+/* A time-out in ms of poll or epoll_wait (< 0: none) in ns. */
+static inline long long vfs_ms_to_ns(int timeout)
+{
+	return timeout < 0 ? -1 : (long long)timeout * 1000000;
+}
+
 /* The deadline of a wait of timeout_ns from now (< 0: none, 0). */
 __nsec vfs_deadline(long long timeout_ns);
 
