@@ -117,7 +117,8 @@ while IFS=: read -r label img env args; do
 		vfs.mounts vfs.bad_fds vfs.poll_mix vfs.select_mix vfs.poll_timeout \
 		vfs.epoll_triggers vfs.epoll_ctl_errors vfs.epoll_close_watched \
 		vfs.epoll_timeout vfs.socketpair_both_ways vfs.socketpair_peer_close \
-		vfs.socketpair_errors ramfs.big_file ramfs.thousand_files \
+		vfs.socketpair_errors vfs.poll_blocks vfs.epoll_blocks vfs.poll_eintr \
+		ramfs.big_file ramfs.thousand_files \
 		ramfs.rename_and_link; do
 		grep -aqx "\[ PASS \] $t" "$out" || fail "$label: $t did not pass"
 	done
