@@ -31,6 +31,11 @@
 
 /* The file of each lwIP socket (by number - LWIP_SOCKET_OFFSET). */
 static struct uk_file *sock_files[MEMP_NUM_NETCONN];
+/* What lwIP's readiness counts do not say: the receiving side ended
+ * (FIN, SHUT_RD, a reset), the connection failed or was reset. */
+#define SOCK_RDHUP 0x1
+#define SOCK_HUP 0x2
+static unsigned char sock_ends[MEMP_NUM_NETCONN];
 /* lwIP's own event callback (static in its sockets.c), which we wrap. */
 static netconn_callback lwip_event_cb;
 
@@ -41,7 +46,7 @@ static netconn_callback lwip_event_cb;
  */
 static void sock_event(struct netconn *conn, enum netconn_evt evt, u16_t len)
 {
-	int i;
+	int i, tcp;
 
 	lwip_event_cb(conn, evt, len);
 	if (!conn || conn->socket < LWIP_SOCKET_OFFSET)
@@ -49,15 +54,27 @@ static void sock_event(struct netconn *conn, enum netconn_evt evt, u16_t len)
 	i = conn->socket - LWIP_SOCKET_OFFSET;
 	if (i >= (int)ARRAY_SIZE(sock_files) || !sock_files[i])
 		return;
+	/* On a TCP connection (not a listener, whose RCVPLUS without
+	 * data is a new connection), RCVPLUS without data is the end of
+	 * what it receives, and ERROR a failure or a reset. */
+	tcp = NETCONNTYPE_GROUP(conn->type) == NETCONN_TCP &&
+	      conn->state != NETCONN_LISTEN;
 	switch (evt) {
 	case NETCONN_EVT_RCVPLUS:
-		uk_vfs_file_notify(sock_files[i], UK_VFS_POLLIN);
+		if (tcp && !len)
+			sock_ends[i] |= SOCK_RDHUP;
+		uk_vfs_file_notify(sock_files[i],
+				   UK_VFS_POLLIN | ((tcp && !len) ?
+						    UK_VFS_POLLRDHUP : 0));
 		break;
 	case NETCONN_EVT_SENDPLUS:
 		uk_vfs_file_notify(sock_files[i], UK_VFS_POLLOUT);
 		break;
 	case NETCONN_EVT_ERROR:
-		uk_vfs_file_notify(sock_files[i], UK_VFS_POLLERR);
+		if (tcp)
+			sock_ends[i] |= SOCK_HUP;
+		uk_vfs_file_notify(sock_files[i],
+				   UK_VFS_POLLERR | UK_VFS_POLLHUP);
 		break;
 	default:
 		break; /* readiness only went away */
@@ -73,6 +90,7 @@ static void sock_hook(int s, struct uk_file *f)
 	if (i < 0 || i >= (int)ARRAY_SIZE(sock_files) || !ls || !ls->conn)
 		return;
 	sock_files[i] = f;
+	sock_ends[i] = 0;
 	if (ls->conn->callback != sock_event) {
 		if (!lwip_event_cb)
 			lwip_event_cb = ls->conn->callback;
@@ -106,8 +124,8 @@ static int sock_fstat(struct uk_file *f __unused, struct stat *st)
 
 static int sock_poll(struct uk_file *f, int events __unused)
 {
-	struct pollfd p = { .fd = (int)(intptr_t)f->priv,
-			    .events = POLLIN | POLLOUT };
+	int s = (int)(intptr_t)f->priv, i = s - LWIP_SOCKET_OFFSET;
+	struct pollfd p = { .fd = s, .events = POLLIN | POLLOUT };
 	int r = 0;
 
 	if (lwip_poll(&p, 1, 0) < 0)
@@ -120,6 +138,12 @@ static int sock_poll(struct uk_file *f, int events __unused)
 		r |= UK_VFS_POLLERR;
 	if (p.revents & POLLHUP)
 		r |= UK_VFS_POLLHUP;
+	if (i >= 0 && i < (int)ARRAY_SIZE(sock_ends) && sock_files[i] == f) {
+		if (sock_ends[i] & SOCK_RDHUP)
+			r |= UK_VFS_POLLRDHUP;
+		if (sock_ends[i] & SOCK_HUP)
+			r |= UK_VFS_POLLHUP;
+	}
 	return r;
 }
 
@@ -140,8 +164,10 @@ static void sock_close(struct uk_file *f)
 {
 	int s = (int)(intptr_t)f->priv, i = s - LWIP_SOCKET_OFFSET;
 
-	if (i >= 0 && i < (int)ARRAY_SIZE(sock_files) && sock_files[i] == f)
+	if (i >= 0 && i < (int)ARRAY_SIZE(sock_files) && sock_files[i] == f) {
 		sock_files[i] = NULL;
+		sock_ends[i] = 0;
+	}
 	lwip_close(s);
 }
 
