@@ -8,10 +8,12 @@
 # kvm-x86_64 (virtio-net-pci) and kvm-arm32 (virtio-mmio), booted under
 # TCG on QEMU's user network with a forwarded port; a Python client from
 # the host opens three connections and interleaves lines on them, sends
-# 200 KiB on one (all of it must come back), closes one and checks the
-# others still echo, then sends "quit", which the server passes through
-# the socket pair to end its loop. The server's count of bytes echoed
-# must equal the client's, and it must exit 0.
+# 200 KiB on one (all of it must come back), half-closes one (its last
+# line echoed, then EPOLLRDHUP and end of file: the server closes it)
+# and checks the others still echo, then sends "quit", which the server
+# passes through the socket pair to end its loop. The server's count of
+# bytes echoed must equal the client's, one connection must have shown
+# EPOLLRDHUP, and the server must exit 0.
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc python3
 
@@ -56,8 +58,14 @@ got = recv_n(cs[1], len(big))
 if got != big:
     sys.exit("200 KiB on one connection: %d bytes came back" % len(got))
 sent += len(big)
+# a half-close: what came before the FIN is echoed, then the server
+# (told by EPOLLRDHUP and end of file) closes its side too
+cs[0].sendall(b"bye\n")
+cs[0].shutdown(socket.SHUT_WR)
+if recv_n(cs[0], 5) != b"bye\n":
+    sys.exit("half-closed connection 0: no echo, or not closed after it")
+sent += 4
 cs[0].close()
-time.sleep(0.3)
 cs[2].sendall(b"still here\n")
 if recv_n(cs[2], 11) != b"still here\n":
     sys.exit("no echo on connection 2 after connection 0 closed")
@@ -98,7 +106,7 @@ run() {
 	wait "$pid" || rc=$?
 	tr -d '\r' <"$T_DIR/$name.raw" >"$T_DIR/$name.out"
 	[ "$rc" = 0 ] || fail "$name: exit status $rc: $(tail -3 "$T_DIR/$name.out")"
-	grep -qE "^epollecho: 4 connections, ${sent#sent } bytes echoed, [0-9]+ closed, [0-9]+ wake-ups$" \
+	grep -qE "^epollecho: 4 connections, ${sent#sent } bytes echoed, [0-9]+ closed, 1 with EPOLLRDHUP, [0-9]+ wake-ups$" \
 		"$T_DIR/$name.out" ||
 		fail "$name: the server's count differs from the client's ($sent): $(grep '^epollecho:' "$T_DIR/$name.out" | tail -2)"
 	note "$name: $(grep '^epollecho: 4 connections' "$T_DIR/$name.out")"

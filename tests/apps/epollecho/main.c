@@ -4,8 +4,8 @@
  * in one epoll set: the listener level-triggered, each connection
  * edge-triggered (read until EAGAIN), and one end of a socket pair. A
  * line "quit" from a client is passed through the socket pair; its other
- * end becoming readable ends the loop. Prints one line per event kind
- * and a summary, and exits 0 when every step went as epoll promises.
+ * end becoming readable ends the loop. A peer's FIN comes as EPOLLRDHUP.
+ * Prints a summary, and exits 0 when every step went as epoll promises.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +23,7 @@
 #define TAG_LISTEN 0xffffffffU
 #define TAG_CTL 0xfffffffeU
 
-static unsigned long conns, bytes, closed, wakeups;
+static unsigned long conns, bytes, closed, rdhups, wakeups;
 
 /* Writes all of buf to a non-blocking socket, waiting in poll(). */
 static int send_all(int fd, const char *buf, size_t len)
@@ -179,12 +179,16 @@ int main(int argc, char *argv[])
 				    c == 'q')
 					done = 1;
 			} else {
+				/* the peer's FIN (shutdown or close) */
+				if (ev[i].events & EPOLLRDHUP)
+					rdhups++;
 				serve((int)ev[i].data.u32, sv[0]);
 			}
 		}
 	}
 	printf("epollecho: %lu connections, %lu bytes echoed, %lu closed, "
-	       "%lu wake-ups\n", conns, bytes, closed, wakeups);
+	       "%lu with EPOLLRDHUP, %lu wake-ups\n", conns, bytes, closed,
+	       rdhups, wakeups);
 	/* the pair's peer closed: end of file on the other end */
 	close(sv[0]);
 	if (read(sv[1], &c, 1) != 0) {
