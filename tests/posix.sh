@@ -114,7 +114,11 @@ while IFS=: read -r label img env args; do
 	[[ $line =~ ^uktest:\ ([0-9]+)\ passed,\ 0\ failed$ ]] ||
 		fail "$label: $(grep -a -m3 'FAIL' "$out") summary '$line'"
 	for t in vfs.paths vfs.symlinks vfs.fd_calls vfs.pipes vfs.devfs \
-		vfs.mounts vfs.bad_fds ramfs.big_file ramfs.thousand_files \
+		vfs.mounts vfs.bad_fds vfs.poll_mix vfs.select_mix vfs.poll_timeout \
+		vfs.epoll_triggers vfs.epoll_ctl_errors vfs.epoll_close_watched \
+		vfs.epoll_timeout vfs.socketpair_both_ways vfs.socketpair_peer_close \
+		vfs.socketpair_errors vfs.poll_blocks vfs.epoll_blocks vfs.poll_eintr \
+		ramfs.big_file ramfs.thousand_files \
 		ramfs.rename_and_link; do
 		grep -aqx "\[ PASS \] $t" "$out" || fail "$label: $t did not pass"
 	done

@@ -7,7 +7,8 @@
 # backspace and echoes, raw mode passes bytes unchanged; a read that
 # starts before its input arrives waits for it; end of file comes at the
 # host's end of input on linuxu and never on a serial line (a read there
-# still waits after the last byte).
+# still waits after the last byte). On arm32 the image has lib/vfs, and
+# poll() on the console times out while it is idle and waits for input.
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc
 [ -f /usr/src/newlib/newlib-3.3.0.tar.xz ] ||
@@ -21,7 +22,8 @@ build() {
 		fail "ttytest build for $name failed: $(build_failure "$name")"
 }
 build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
-build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y
+# arm32 with lib/vfs: fds 0-2 are /dev/console, and poll() works on it.
+build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y CONFIG_LIBVFS=y
 images=("$T_DIR/x86/ttytest/build/ttytest_linuxu-x86_64"
 	"$T_DIR/x86/ttytest/build/ttytest_kvm-x86_64"
 	"$T_DIR/arm/ttytest/build/ttytest_kvm-arm32")
@@ -105,7 +107,8 @@ done
 note "end of file at the host's end (linuxu), none on a serial line"
 
 # Late input: the read has started ("wait: reading") a second before the
-# input is written; it waits for it.
+# input is written; it waits for it, after a poll() that waits for it too
+# (and one that timed out on the idle console before).
 for img in "${images[@]}"; do
 	n=${img##*/}
 	out=$T_DIR/$n.wait
@@ -126,6 +129,13 @@ for img in "${images[@]}"; do
 	ms=$(tr -d '\r' <"$out" | sed -n 's/^wait: 5 bytes after \([0-9]*\) ms$/\1/p')
 	[ -n "$ms" ] || fail "$n: no wait line: $(tail -3 "$out")"
 	[ "$ms" -ge 900 ] || fail "$n: the read returned after $ms ms, before the input"
+	# poll() on the console (lib/vfs, arm32) waited for the same input
+	case $n in *arm32) ;; *) note "$n: the read waited $ms ms for late input"; continue ;; esac
+	pms=$(tr -d '\r' <"$out" | sed -n 's/^wait: poll 1 (revents 0x1) after \([0-9]*\) ms$/\1/p')
+	[ -n "$pms" ] || fail "$n: no poll line: $(grep -a 'poll\|FAIL' "$out" | head -3)"
+	[ "$pms" -ge 900 ] || fail "$n: poll returned after $pms ms, before the input"
+	grep -aqx 'ok - poll of an idle console: 0' <(tr -d '\r' <"$out") ||
+		fail "$n: poll of the idle console did not time out with 0"
 	note "$n: the read waited $ms ms for late input"
 done
 echo "PASS: console input whole, waiting, cooked and raw"

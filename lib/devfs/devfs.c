@@ -63,6 +63,13 @@ static ssize_t cons_write(struct uk_file *f __unused, const void *buf,
 	return uk_console_write(buf, len);
 }
 
+/* Output never waits; input cannot notify, so pollers ask again. */
+static int cons_poll(struct uk_file *f __unused, int events __unused)
+{
+	return UK_VFS_POLLOUT | UK_VFS_POLLRECHECK |
+	       (uk_console_readable() ? UK_VFS_POLLIN : 0);
+}
+
 static int cons_isatty(struct uk_file *f __unused)
 {
 	return 1;
@@ -92,6 +99,7 @@ static const struct uk_file_ops zero_ops = {
 };
 static const struct uk_file_ops console_ops = {
 	.read = cons_read, .write = cons_write, .isatty = cons_isatty,
+	.poll = cons_poll,
 };
 
 static struct dev devs[] = {

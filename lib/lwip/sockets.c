@@ -6,24 +6,97 @@
  *
  * With lib/vfs (newlib), a socket is an entry of the one fd table: its
  * file operations call lwip_read, lwip_write, lwip_close, and the calls
- * here map the fd to lwIP's socket number. poll() and select() take
- * files, pipes and sockets together. Without lib/vfs, the descriptors
- * are lwIP's own numbers.
+ * here map the fd to lwIP's socket number. poll(), select() and epoll
+ * are lib/vfs's: a socket gives them its poll op, and lwIP's event
+ * callback (RCVPLUS, SENDPLUS, ERROR...) tells them when it changes.
+ * Without lib/vfs, the descriptors are lwIP's own numbers and poll()
+ * and select() are lwIP's.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#if CONFIG_LIBNEWLIB
+/* newlib's O_* before lwIP's fallbacks for them */
+#include <fcntl.h>
+#endif
 #include <lwip/opt.h>
 #include <lwip/sockets.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <poll.h>
 #if CONFIG_LIBVFS
+#include <lwip/api.h>
+#include <lwip/priv/sockets_priv.h>
 #include <uk/vfs.h>
-#include <uk/plat/time.h>
-#if CONFIG_LIBUKSCHED
-#include <uk/sched.h>
-#endif
+
+/* The file of each lwIP socket (by number - LWIP_SOCKET_OFFSET). */
+static struct uk_file *sock_files[MEMP_NUM_NETCONN];
+/* What lwIP's readiness counts do not say: the receiving side ended
+ * (FIN, SHUT_RD, a reset), the connection failed or was reset. */
+#define SOCK_RDHUP 0x1
+#define SOCK_HUP 0x2
+static unsigned char sock_ends[MEMP_NUM_NETCONN];
+/* lwIP's own event callback (static in its sockets.c), which we wrap. */
+static netconn_callback lwip_event_cb;
+
+/*
+ * Every socket's netconn calls this instead of lwIP's callback (an
+ * accepted netconn inherits it from its listener): lwIP counts the event
+ * for its own readers, then the socket's file tells its pollers.
+ */
+static void sock_event(struct netconn *conn, enum netconn_evt evt, u16_t len)
+{
+	int i, tcp;
+
+	lwip_event_cb(conn, evt, len);
+	if (!conn || conn->socket < LWIP_SOCKET_OFFSET)
+		return;
+	i = conn->socket - LWIP_SOCKET_OFFSET;
+	if (i >= (int)ARRAY_SIZE(sock_files) || !sock_files[i])
+		return;
+	/* On a TCP connection (not a listener, whose RCVPLUS without
+	 * data is a new connection), RCVPLUS without data is the end of
+	 * what it receives, and ERROR a failure or a reset. */
+	tcp = NETCONNTYPE_GROUP(conn->type) == NETCONN_TCP &&
+	      conn->state != NETCONN_LISTEN;
+	switch (evt) {
+	case NETCONN_EVT_RCVPLUS:
+		if (tcp && !len)
+			sock_ends[i] |= SOCK_RDHUP;
+		uk_vfs_file_notify(sock_files[i],
+				   UK_VFS_POLLIN | ((tcp && !len) ?
+						    UK_VFS_POLLRDHUP : 0));
+		break;
+	case NETCONN_EVT_SENDPLUS:
+		uk_vfs_file_notify(sock_files[i], UK_VFS_POLLOUT);
+		break;
+	case NETCONN_EVT_ERROR:
+		if (tcp)
+			sock_ends[i] |= SOCK_HUP;
+		uk_vfs_file_notify(sock_files[i],
+				   UK_VFS_POLLERR | UK_VFS_POLLHUP);
+		break;
+	default:
+		break; /* readiness only went away */
+	}
+}
+
+/* Hooks lwIP's socket s to its file f. */
+static void sock_hook(int s, struct uk_file *f)
+{
+	struct lwip_sock *ls = lwip_socket_dbg_get_socket(s);
+	int i = s - LWIP_SOCKET_OFFSET;
+
+	if (i < 0 || i >= (int)ARRAY_SIZE(sock_files) || !ls || !ls->conn)
+		return;
+	sock_files[i] = f;
+	sock_ends[i] = 0;
+	if (ls->conn->callback != sock_event) {
+		if (!lwip_event_cb)
+			lwip_event_cb = ls->conn->callback;
+		ls->conn->callback = sock_event;
+	}
+}
 
 static ssize_t sock_read(struct uk_file *f, void *buf, size_t len,
 			 off_t *off __unused)
@@ -51,8 +124,8 @@ static int sock_fstat(struct uk_file *f __unused, struct stat *st)
 
 static int sock_poll(struct uk_file *f, int events __unused)
 {
-	struct pollfd p = { .fd = (int)(intptr_t)f->priv,
-			    .events = POLLIN | POLLOUT };
+	int s = (int)(intptr_t)f->priv, i = s - LWIP_SOCKET_OFFSET;
+	struct pollfd p = { .fd = s, .events = POLLIN | POLLOUT };
 	int r = 0;
 
 	if (lwip_poll(&p, 1, 0) < 0)
@@ -65,6 +138,12 @@ static int sock_poll(struct uk_file *f, int events __unused)
 		r |= UK_VFS_POLLERR;
 	if (p.revents & POLLHUP)
 		r |= UK_VFS_POLLHUP;
+	if (i >= 0 && i < (int)ARRAY_SIZE(sock_ends) && sock_files[i] == f) {
+		if (sock_ends[i] & SOCK_RDHUP)
+			r |= UK_VFS_POLLRDHUP;
+		if (sock_ends[i] & SOCK_HUP)
+			r |= UK_VFS_POLLHUP;
+	}
 	return r;
 }
 
@@ -76,9 +155,20 @@ static int sock_setflags(struct uk_file *f, int flags)
 								       0;
 }
 
+static int sock_shutdown(struct uk_file *f, int how)
+{
+	return lwip_shutdown((int)(intptr_t)f->priv, how) < 0 ? -errno : 0;
+}
+
 static void sock_close(struct uk_file *f)
 {
-	lwip_close((int)(intptr_t)f->priv);
+	int s = (int)(intptr_t)f->priv, i = s - LWIP_SOCKET_OFFSET;
+
+	if (i >= 0 && i < (int)ARRAY_SIZE(sock_files) && sock_files[i] == f) {
+		sock_files[i] = NULL;
+		sock_ends[i] = 0;
+	}
+	lwip_close(s);
 }
 
 static const struct uk_file_ops sock_ops = {
@@ -87,6 +177,7 @@ static const struct uk_file_ops sock_ops = {
 	.fstat = sock_fstat,
 	.poll = sock_poll,
 	.setflags = sock_setflags,
+	.shutdown = sock_shutdown,
 	.close = sock_close,
 };
 
@@ -107,6 +198,7 @@ static int sock_install(int s, int flags)
 	}
 	if (flags & O_NONBLOCK)
 		sock_setflags(f, flags);
+	sock_hook(s, f);
 	fd = uk_vfs_fd_install(f, 0, flags & O_CLOEXEC);
 	if (fd < 0) {
 		errno = -fd;
@@ -129,6 +221,39 @@ static int sock_of(int fd)
 		return -1;
 	}
 	return (int)(intptr_t)f->priv;
+}
+
+/*
+ * recv and send on a socket of lib/vfs's own (a socket pair: a file with
+ * a shutdown op that is not lwIP's): read and write, with MSG_DONTWAIT
+ * for this call only and MSG_NOSIGNAL (no signal is ever sent). Returns
+ * 0 when fd is no such socket (the caller goes on to lwIP).
+ */
+static int vfs_sock_io(int fd, void *buf, size_t len, int flags, int wr,
+		       ssize_t *res)
+{
+	struct uk_file *f = uk_vfs_fd_file(fd);
+	int saved;
+	ssize_t r;
+
+	if (!f || f->ops == &sock_ops || !f->ops->shutdown)
+		return 0;
+	if (flags & ~(MSG_DONTWAIT | MSG_NOSIGNAL)) {
+		errno = EOPNOTSUPP;
+		*res = -1;
+		return 1;
+	}
+	saved = f->flags;
+	if (flags & MSG_DONTWAIT)
+		f->flags |= O_NONBLOCK;
+	r = wr ? uk_sys_write(fd, buf, len) : uk_sys_read(fd, buf, len);
+	f->flags = saved;
+	if (r < 0) {
+		errno = (int)-r;
+		r = -1;
+	}
+	*res = r;
+	return 1;
 }
 
 #define SOCK(fd)                       \
@@ -172,162 +297,6 @@ int accept4(int s, struct sockaddr *addr, socklen_t *addrlen, int flags)
 	return sock_install(lwip_accept(SOCK(s), addr, addrlen), f);
 }
 
-static short to_poll(int r)
-{
-	return (short)(((r & UK_VFS_POLLIN) ? POLLIN : 0) |
-		       ((r & UK_VFS_POLLOUT) ? POLLOUT : 0) |
-		       ((r & UK_VFS_POLLERR) ? POLLERR : 0) |
-		       ((r & UK_VFS_POLLHUP) ? POLLHUP : 0));
-}
-
-/*
- * Sockets only: lwIP waits for them. With other files in the set, their
- * readiness and lwIP's (without waiting) are checked every millisecond.
- */
-int poll(struct pollfd *fds, nfds_t nfds, int timeout)
-{
-	struct pollfd *lp;
-	nfds_t i, k;
-	int *map, others, n, rc;
-	__nsec deadline = timeout > 0 ? ukplat_monotonic_clock() +
-				(__nsec)timeout * 1000000ULL : 0;
-
-	if (!fds && nfds) {
-		errno = EFAULT;
-		return -1;
-	}
-	lp = calloc(nfds ? nfds : 1, sizeof(*lp));
-	map = calloc(nfds ? nfds : 1, sizeof(*map));
-	if (!lp || !map) {
-		free(lp);
-		free(map);
-		errno = ENOMEM;
-		return -1;
-	}
-	for (;;) {
-		n = 0;
-		others = 0;
-		k = 0;
-		for (i = 0; i < nfds; i++) {
-			struct uk_file *f;
-
-			fds[i].revents = 0;
-			if (fds[i].fd < 0)
-				continue;
-			f = uk_vfs_fd_file(fds[i].fd);
-			if (!f) {
-				fds[i].revents = POLLNVAL;
-				n++;
-			} else if (f->ops == &sock_ops) {
-				lp[k].fd = (int)(intptr_t)f->priv;
-				lp[k].events = fds[i].events;
-				lp[k].revents = 0;
-				map[k++] = (int)i;
-			} else {
-				others = 1;
-				fds[i].revents = to_poll(uk_vfs_fd_poll(
-					fds[i].fd)) &
-					(fds[i].events | POLLERR | POLLHUP);
-				if (fds[i].revents)
-					n++;
-			}
-		}
-		rc = 0;
-		if (k) {
-			rc = lwip_poll(lp, k, (n || others) ? 0 : timeout);
-			if (rc < 0) {
-				n = -1;
-				break;
-			}
-			for (i = 0; i < k; i++) {
-				fds[map[i]].revents = lp[i].revents;
-				if (lp[i].revents)
-					n++;
-			}
-		}
-		if (n || timeout == 0 || !others)
-			break;
-		if (deadline && ukplat_monotonic_clock() >= deadline)
-			break;
-#if CONFIG_LIBUKSCHED
-		uk_sched_sleep_ns(1000000);
-#endif
-	}
-	free(lp);
-	free(map);
-	return n;
-}
-
-int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
-	   struct timeval *timeout)
-{
-	struct pollfd *p;
-	int i, k = 0, rc, n = 0, ms = -1;
-
-	if (nfds < 0 || nfds > FD_SETSIZE) {
-		errno = EINVAL;
-		return -1;
-	}
-	if (timeout)
-		ms = (int)(timeout->tv_sec * 1000 + timeout->tv_usec / 1000);
-	p = calloc(nfds ? (size_t)nfds : 1, sizeof(*p));
-	if (!p) {
-		errno = ENOMEM;
-		return -1;
-	}
-	for (i = 0; i < nfds; i++) {
-		short ev = 0;
-
-		if (readfds && FD_ISSET(i, readfds))
-			ev |= POLLIN;
-		if (writefds && FD_ISSET(i, writefds))
-			ev |= POLLOUT;
-		if (exceptfds && FD_ISSET(i, exceptfds))
-			ev |= POLLPRI;
-		if (!ev)
-			continue;
-		p[k].fd = i;
-		p[k++].events = ev;
-	}
-	rc = poll(p, (nfds_t)k, ms);
-	if (rc < 0) {
-		free(p);
-		return -1;
-	}
-	for (i = 0; i < k; i++) {
-		if (p[i].revents & POLLNVAL) {
-			free(p);
-			errno = EBADF;
-			return -1;
-		}
-	}
-	if (readfds)
-		FD_ZERO(readfds);
-	if (writefds)
-		FD_ZERO(writefds);
-	if (exceptfds)
-		FD_ZERO(exceptfds);
-	for (i = 0; i < k; i++) {
-		short r = p[i].revents;
-
-		if (readfds && (p[i].events & POLLIN) &&
-		    (r & (POLLIN | POLLHUP | POLLERR))) {
-			FD_SET(p[i].fd, readfds);
-			n++;
-		}
-		if (writefds && (p[i].events & POLLOUT) &&
-		    (r & (POLLOUT | POLLERR))) {
-			FD_SET(p[i].fd, writefds);
-			n++;
-		}
-		if (exceptfds && (p[i].events & POLLPRI) && (r & POLLPRI)) {
-			FD_SET(p[i].fd, exceptfds);
-			n++;
-		}
-	}
-	free(p);
-	return n;
-}
 #else
 #define SOCK(fd) (fd)
 
@@ -351,6 +320,11 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {
 	return lwip_poll(fds, nfds, timeout);
 }
+
+int shutdown(int s, int how)
+{
+	return lwip_shutdown(s, how);
+}
 #endif /* CONFIG_LIBVFS */
 
 int bind(int s, const struct sockaddr *name, socklen_t namelen)
@@ -368,13 +342,14 @@ int connect(int s, const struct sockaddr *name, socklen_t namelen)
 	return lwip_connect(SOCK(s), name, namelen);
 }
 
-int shutdown(int s, int how)
-{
-	return lwip_shutdown(SOCK(s), how);
-}
-
 ssize_t recv(int s, void *mem, size_t len, int flags)
 {
+#if CONFIG_LIBVFS
+	ssize_t r;
+
+	if (vfs_sock_io(s, mem, len, flags, 0, &r))
+		return r;
+#endif
 	return lwip_recv(SOCK(s), mem, len, flags);
 }
 
@@ -391,6 +366,12 @@ ssize_t recvmsg(int s, struct msghdr *message, int flags)
 
 ssize_t send(int s, const void *data, size_t size, int flags)
 {
+#if CONFIG_LIBVFS
+	ssize_t r;
+
+	if (vfs_sock_io(s, (void *)data, size, flags, 1, &r))
+		return r;
+#endif
 	return lwip_send(SOCK(s), data, size, flags);
 }
 

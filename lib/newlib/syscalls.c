@@ -54,6 +54,11 @@ ssize_t uk_console_read(void *buf, size_t len)
 	return uk_tty_read(buf, len);
 }
 
+int uk_console_readable(void)
+{
+	return uk_tty_readable();
+}
+
 #if !CONFIG_LIBVFS
 /*
  * Without lib/vfs there are no files: fds 0-2 are the console, every

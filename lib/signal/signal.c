@@ -146,6 +146,12 @@ int uk_tty_interrupt_check(void)
 	return uk_signal_deliver();
 }
 
+/* So does a poll, select or epoll_wait (lib/vfs). */
+int uk_vfs_interrupt_check(void)
+{
+	return uk_signal_deliver();
+}
+
 int uk_signal_fault(int kind, void *addr)
 {
 	static const int sigs[] = { [UK_FAULT_ILL] = SIGILL,

@@ -119,14 +119,17 @@ static char map_input(char c)
 	return c;
 }
 
-/* Cooked mode: edit until a line is complete. 1 ready, 0 end, < 0. */
-static int cook_line(void)
+/*
+ * Cooked mode: edit until a line is complete. 1 ready, 0 end, < 0 an
+ * errno (-EAGAIN without wait: the line so far is kept).
+ */
+static int cook_line(int wait)
 {
 	char c;
 	int rc;
 
 	while (!line_ready) {
-		rc = next_byte(&c, 1);
+		rc = next_byte(&c, wait);
 		if (rc < 0)
 			return rc;
 		if (rc == 0) {
@@ -175,7 +178,7 @@ static long read_cooked(char *buf, size_t len)
 	size_t n;
 	int rc;
 
-	rc = cook_line();
+	rc = cook_line(1);
 	if (rc <= 0) {
 		line_ready = 0;
 		line_len = line_pos = 0;
@@ -226,6 +229,30 @@ static long read_raw(char *buf, size_t len, int ldisc)
 		buf[n++] = c;
 	}
 	return (long)n;
+}
+
+int uk_tty_readable(void)
+{
+	char c;
+	int rc;
+
+	if (line_len > line_pos && (line_ready || !(attr.c_lflag & ICANON) ||
+				    ukplat_cin_has_ldisc()))
+		return 1;
+	if (ukplat_cin_has_ldisc() || !(attr.c_lflag & ICANON)) {
+		if (in_pos < in_len || in_eof)
+			return 1;
+		/* VMIN 0: a read never waits */
+		if (!attr.c_cc[VMIN] && !ukplat_cin_has_ldisc())
+			return 1;
+		rc = next_byte(&c, 0);
+		if (rc == 1)
+			in_pos--; /* looked at, not taken */
+		return rc != -EAGAIN;
+	}
+	/* cooked: what has come so far goes through the line editor */
+	rc = cook_line(0);
+	return rc != -EAGAIN;
 }
 
 long uk_tty_read(void *buf, size_t len)

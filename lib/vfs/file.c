@@ -33,14 +33,75 @@ struct uk_file *uk_vfs_file_alloc(const struct uk_file_ops *ops, int flags,
 	return f;
 }
 
+void uk_vfs_poll_add(struct uk_file *f, struct uk_vfs_poll_entry *e)
+{
+	e->file = f;
+	e->prev = NULL;
+	e->next = f->pollers;
+	if (f->pollers)
+		f->pollers->prev = e;
+	f->pollers = e;
+}
+
+void uk_vfs_poll_del(struct uk_vfs_poll_entry *e)
+{
+	if (!e->file)
+		return;
+	if (e->prev)
+		e->prev->next = e->next;
+	else
+		e->file->pollers = e->next;
+	if (e->next)
+		e->next->prev = e->prev;
+	e->next = e->prev = NULL;
+	e->file = NULL;
+}
+
+void uk_vfs_file_notify(struct uk_file *f, int events)
+{
+	struct uk_vfs_poll_entry *e, *next;
+
+	if (!f)
+		return;
+	/* A hook may unhook itself (an epoll instance dropping an item). */
+	for (e = f->pollers; e; e = next) {
+		next = e->next;
+		e->notify(e, events);
+	}
+}
+
+int uk_vfs_file_poll(struct uk_file *f, int events)
+{
+	if (!f->ops->poll)
+		return UK_VFS_POLLIN | UK_VFS_POLLOUT;
+	return f->ops->poll(f, events);
+}
+
 static void file_put(struct uk_file *f)
 {
+	struct uk_vfs_poll_entry *e;
+
 	if (--f->refs)
 		return;
+	/* Its waiters learn it is gone (epoll drops it from its set). */
+	while ((e = f->pollers)) {
+		uk_vfs_poll_del(e);
+		e->notify(e, UK_VFS_POLLFREE);
+	}
 	if (f->ops->close)
 		f->ops->close(f);
 	uk_vnode_put(f->vn);
 	free(f);
+}
+
+void uk_vfs_file_hold(struct uk_file *f)
+{
+	f->refs++;
+}
+
+void uk_vfs_file_release(struct uk_file *f)
+{
+	file_put(f);
 }
 
 int uk_vfs_fd_install(struct uk_file *f, int min_fd, int cloexec)
@@ -470,9 +531,7 @@ int uk_vfs_fd_poll(int fd)
 
 	if (!f)
 		return -EBADF;
-	if (!f->ops->poll)
-		return UK_VFS_POLLIN | UK_VFS_POLLOUT;
-	return f->ops->poll(f, UK_VFS_POLLIN | UK_VFS_POLLOUT);
+	return uk_vfs_file_poll(f, UK_VFS_POLLIN | UK_VFS_POLLOUT);
 }
 
 static int dup_to(int fd, int newfd, int cloexec)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/socket.h>
 #include <uk/vfs.h>
 
 /* newlib declares them only for _GNU_SOURCE, which its headers break. */
@@ -303,6 +304,16 @@ int mknod(const char *path, mode_t mode, dev_t dev)
 int pipe(int fds[2])
 {
 	return (int)ret(uk_sys_pipe2(fds, 0));
+}
+
+int socketpair(int domain, int type, int protocol, int sv[2])
+{
+	return (int)ret(uk_sys_socketpair(domain, type, protocol, sv));
+}
+
+int shutdown(int s, int how)
+{
+	return (int)ret(uk_sys_shutdown(s, how));
 }
 
 int pipe2(int fds[2], int flags)

@@ -9,6 +9,9 @@
  * Every mode first checks isatty and tcgetattr/tcsetattr.
  */
 #include <errno.h>
+#if CONFIG_LIBVFS
+#include <poll.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -121,8 +124,21 @@ static int mode_wait(void)
 	char buf[64];
 	long t0, n;
 
+#if CONFIG_LIBVFS
+	struct pollfd p = { .fd = 0, .events = POLLIN };
+
+	/* poll() (lib/vfs) on the console: nothing yet, then it waits */
+	check(poll(&p, 1, 200) == 0 && p.revents == 0,
+	      "poll of an idle console: 0");
+#endif
 	printf("wait: reading\n");
 	t0 = now_ms();
+#if CONFIG_LIBVFS
+	n = poll(&p, 1, -1);
+	check(n == 1 && p.revents == POLLIN, "poll: console readable");
+	printf("wait: poll %ld (revents %#x) after %ld ms\n", n,
+	       (unsigned int)p.revents, now_ms() - t0);
+#endif
 	n = read(0, buf, sizeof(buf));
 	printf("wait: %ld bytes after %ld ms\n", n, now_ms() - t0);
 	return 0;

@@ -17,6 +17,8 @@ int socket(int domain, int type, int protocol);
 int bind(int s, const struct sockaddr *name, socklen_t namelen);
 int listen(int s, int backlog);
 int accept(int s, struct sockaddr *addr, socklen_t *addrlen);
+/* flags: SOCK_NONBLOCK, SOCK_CLOEXEC (Linux's values). */
+int accept4(int s, struct sockaddr *addr, socklen_t *addrlen, int flags);
 int connect(int s, const struct sockaddr *name, socklen_t namelen);
 int shutdown(int s, int how);
 ssize_t recv(int s, void *mem, size_t len, int flags);

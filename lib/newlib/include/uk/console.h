@@ -12,5 +12,7 @@
 
 ssize_t uk_console_read(void *buf, size_t len);
 ssize_t uk_console_write(const void *buf, size_t len);
+/* 1 when a read would not wait (see uk_tty_readable), else 0. */
+int uk_console_readable(void);
 
 #endif /* __UK_CONSOLE_H__ */

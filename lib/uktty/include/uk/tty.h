@@ -12,6 +12,13 @@
 long uk_tty_read(void *buf, size_t len);
 
 /*
+ * Whether uk_tty_read would return without waiting (input, a complete
+ * line in cooked mode, the end, or an error): 1 or 0. Never waits. The
+ * console cannot notify, so pollers ask again now and then.
+ */
+int uk_tty_readable(void);
+
+/*
  * Asked by a waiting read between two looks at the console: nonzero
  * ends the read with -EINTR. Weak here (never interrupts); the signal
  * library defines it (a signal is pending and not blocked).

@@ -159,9 +159,32 @@ int uk_vfs_lookup(const char *path, int follow, struct uk_vnode **out);
 
 /* Readiness, as a file's poll op reports it. */
 #define UK_VFS_POLLIN 0x01
+#define UK_VFS_POLLPRI 0x02
 #define UK_VFS_POLLOUT 0x04
 #define UK_VFS_POLLERR 0x08
 #define UK_VFS_POLLHUP 0x10
+/* The peer shut its writing side down (read gives end of file). */
+#define UK_VFS_POLLRDHUP 0x20
+/*
+ * Not an event: the file cannot notify (its readiness is learnt only by
+ * asking, as the console's), so a waiter asks its poll op again soon.
+ */
+#define UK_VFS_POLLRECHECK 0x100
+/* Not an event: the file is being freed (sent to its pollers only). */
+#define UK_VFS_POLLFREE 0x200
+
+/*
+ * A waiter's hook on a file (poll(), select(), an epoll instance): the
+ * file calls notify when its readiness may have changed, with the
+ * UK_VFS_POLL* bits that may now hold (or UK_VFS_POLLFREE as it goes
+ * away: the hook is then already off the file). notify runs in the
+ * notifier's thread (a pipe writer, lwIP's thread): it must not block.
+ */
+struct uk_vfs_poll_entry {
+	struct uk_vfs_poll_entry *next, *prev;
+	struct uk_file *file; /* NULL: on no file */
+	void (*notify)(struct uk_vfs_poll_entry *e, int events);
+};
 
 /* An open object: what an fd names. */
 struct uk_file_ops {
@@ -176,6 +199,8 @@ struct uk_file_ops {
 	/* O_NONBLOCK changed (sockets pass it on). */
 	int (*setflags)(struct uk_file *f, int flags);
 	int (*isatty)(struct uk_file *f); /* 1 or 0 */
+	/* Sockets: SHUT_RD, SHUT_WR, SHUT_RDWR (NULL: -ENOTSOCK). */
+	int (*shutdown)(struct uk_file *f, int how);
 	/* The last fd went: free what priv holds. */
 	void (*close)(struct uk_file *f);
 };
@@ -188,7 +213,16 @@ struct uk_file {
 	unsigned long refs; /* fds naming it */
 	uint64_t dirpos; /* readdir position of a directory */
 	void *priv;
+	struct uk_vfs_poll_entry *pollers; /* hooks of waiters on it */
 };
+
+/* Hooks e on f (e->notify set by the caller); unhooks it from f. */
+void uk_vfs_poll_add(struct uk_file *f, struct uk_vfs_poll_entry *e);
+void uk_vfs_poll_del(struct uk_vfs_poll_entry *e);
+/* The readiness of f may have changed: tell its waiters. */
+void uk_vfs_file_notify(struct uk_file *f, int events);
+/* What f reports for events now (UK_VFS_POLL* bits). */
+int uk_vfs_file_poll(struct uk_file *f, int events);
 
 /* Largest number of fds open at once (Kconfig). */
 #define UK_VFS_MAX_FDS CONFIG_LIBVFS_MAX_FDS
@@ -200,6 +234,12 @@ struct uk_file {
 struct uk_file *uk_vfs_file_alloc(const struct uk_file_ops *ops, int flags,
 				  void *priv);
 int uk_vfs_fd_install(struct uk_file *f, int min_fd, int cloexec);
+/*
+ * A reference on f beside its fds' (a call that waits on f keeps it
+ * alive if another thread closes the fd); release frees it at the last.
+ */
+void uk_vfs_file_hold(struct uk_file *f);
+void uk_vfs_file_release(struct uk_file *f);
 /* The file fd names (no reference taken), or NULL: EBADF. */
 struct uk_file *uk_vfs_fd_file(int fd);
 
@@ -226,6 +266,28 @@ struct uk_file *uk_vfs_fd_file(int fd);
 
 /* Readiness of the file fd names: UK_VFS_POLL* bits, or -EBADF. */
 int uk_vfs_fd_poll(int fd);
+
+/*
+ * Asked by a waiting poll, select or epoll_wait between two looks at its
+ * files: nonzero ends the wait with -EINTR. Weak here (never
+ * interrupts); lib/signal defines it (a handler without SA_RESTART ran).
+ */
+int uk_vfs_interrupt_check(void);
+
+struct pollfd;
+struct timeval;
+/*
+ * poll() on every kind of file; timeout_ns < 0 waits without limit.
+ * The count of fds with events, 0 at the time-out, -EINTR, -ENOMEM.
+ */
+int uk_sys_poll(struct pollfd *fds, unsigned int nfds, long long timeout_ns);
+struct epoll_event;
+int uk_sys_epoll_create1(int flags);
+int uk_sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *event);
+int uk_sys_epoll_wait(int epfd, struct epoll_event *events, int maxevents,
+		      long long timeout_ns);
+int uk_sys_select(int nfds, fd_set *readfds, fd_set *writefds,
+		  fd_set *exceptfds, long long timeout_ns);
 
 /* The calls, with negative errno results. */
 int uk_sys_open(const char *path, int flags, mode_t mode);
@@ -266,6 +328,9 @@ int uk_sys_dup(int fd);
 int uk_sys_dup2(int fd, int newfd);
 int uk_sys_dup3(int fd, int newfd, int flags);
 int uk_sys_pipe2(int fds[2], int flags);
+/* AF_UNIX, SOCK_STREAM (with SOCK_NONBLOCK, SOCK_CLOEXEC) only. */
+int uk_sys_socketpair(int domain, int type, int protocol, int sv[2]);
+int uk_sys_shutdown(int fd, int how);
 int uk_sys_isatty(int fd);
 /* The next entry of an open directory: 1, 0 at its end. */
 int uk_sys_readdir(int fd, struct uk_vfs_dirent *de);
