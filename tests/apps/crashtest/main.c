@@ -24,6 +24,9 @@
  *   execdata   a call into a function-return instruction kept in .data
  *              (data must not be executable)
  *   execstack  the same, copied onto the stack first
+ *   rodatawrite  a write into read-only data (.rodata must be read-only);
+ *              with CONFIG_APPCRASHTEST_BIG, into its last page, 9 MiB
+ *              into the image
  *
  * It prints "crashtest: KIND" before crashing, and "crashtest: no crash"
  * (status 1) if it is still alive afterwards. Plain C: no arch or
@@ -89,6 +92,27 @@ static unsigned char ret_code[8] = {
 #endif
 };
 
+/* What crash=rodatawrite writes to. */
+#if CONFIG_APPCRASHTEST_BIG
+/*
+ * An image far past 2 MiB, as big programs make: 3 MiB of code (no-ops
+ * that main() runs through) and 6 MiB of read-only data.
+ */
+static const char big_ro[6 << 20] = { 1 };
+#define RO_TARGET (&big_ro[sizeof(big_ro) - 1])
+void crashtest_big_text(void);
+__asm__(".pushsection .text.crashtest_big, \"ax\"\n"
+	".globl crashtest_big_text\n"
+	".type crashtest_big_text, @function\n"
+	"crashtest_big_text:\n"
+	".fill 3 << 20, 1, 0x90\n" /* nop */
+	"ret\n"
+	".popsection\n");
+#else
+static const char ro_byte = 1;
+#define RO_TARGET (&ro_byte)
+#endif
+
 static void __attribute__((noinline)) call_code(unsigned char *code)
 {
 	uintptr_t a = (uintptr_t)code;
@@ -119,10 +143,15 @@ int main(int argc, char *argv[])
 		else if (!strncmp(argv[i], "addr=", 5))
 			fault_addr = strtoul(argv[i] + 5, NULL, 0);
 	}
+#if CONFIG_APPCRASHTEST_BIG
+	crashtest_big_text();
+	printf("crashtest: ran 3 MiB of code, read-only data byte %d\n",
+	       big_ro[0]);
+#endif
 	if (!kind) {
 		printf("usage: crash=assert|pagefault|divzero|undef|"
 		       "stackoverflow|mainoverflow|canary|nullwrite|"
-		       "textwrite|execdata|execstack [addr=ADDR]\n");
+		       "textwrite|rodatawrite|execdata|execstack [addr=ADDR]\n");
 		return 2;
 	}
 	if (!strcmp(kind, "pagefault"))
@@ -166,6 +195,8 @@ int main(int argc, char *argv[])
 			(volatile unsigned char *)(uintptr_t)&recurse;
 
 		*p = *p;
+	} else if (!strcmp(kind, "rodatawrite")) {
+		*(volatile char *)(uintptr_t)RO_TARGET = 2;
 	} else if (!strcmp(kind, "execdata")) {
 		call_code(ret_code);
 	} else if (!strcmp(kind, "execstack")) {
