@@ -132,10 +132,12 @@ static const char *sig_name(int sig)
 static unsigned long uctx_pc(void *uctx)
 {
 #if defined(__arm__)
-	/* flags, link, 12-byte stack_t; trap_no, error_code, oldmask, r0-r15 */
+	/* flags, link, 12-byte stack_t; trap_no, error_code,
+	 * oldmask, r0-r15 */
 	return *(unsigned long *)((char *)uctx + 20 + 18 * 4);
 #else
-	/* flags, link, stack_t, then the 8-aligned sigcontext: regmask, status, pc */
+	/* flags, link, stack_t, then the 8-aligned sigcontext:
+	 * regmask, status, pc */
 	return (unsigned long)*(unsigned long long *)((char *)uctx + 32);
 #endif
 }

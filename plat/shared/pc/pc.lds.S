@@ -36,7 +36,7 @@ SECTIONS
 		KEEP(*(.multiboot_header))
 		*(.text.boot)
 		*(.text .text.*)
-		/* W^X: code pages hold nothing else (x86_cpu_paging_protect). */
+		/* W^X: code pages hold nothing else. */
 		. = ALIGN(4096);
 		_etext = .;
 	} :image

@@ -3,8 +3,8 @@
  * C start of the x86_64 PC-like platforms: console first (so everything
  * after it can report), then the boot information of multiboot or PVH
  * (memory map, command line, RSDP), interrupts, W^X with a guard page
- * at address 0, the local APIC, and the boot library. Exit: QEMU's isa-debug-exit
- * when it is there, ACPI power-off otherwise.
+ * at address 0, the local APIC, and the boot library. Exit: QEMU's
+ * isa-debug-exit when it is there, ACPI power-off otherwise.
  */
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/memory.h>

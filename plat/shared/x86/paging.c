@@ -107,7 +107,8 @@ static uint64_t *pte_of(uintptr_t va, int split)
 	/* Same rights as the 2-MiB page (PS is PAT in a 4-KiB entry). */
 	for (unsigned int j = 0; j < 512; j++)
 		pt_pool[i][j] = (pdi * LARGE + j * PAGE) |
-				(e & (X86_PTE_P | X86_PTE_RW | PTE_AD | PTE_XD));
+				(e & (X86_PTE_P | X86_PTE_RW | PTE_AD |
+				      PTE_XD));
 	x86_pd[pdi] = (uintptr_t)pt_pool[i] | X86_PTE_P | X86_PTE_RW;
 	/* The 2-MiB translation may be cached anywhere in the range. */
 	flush_all();

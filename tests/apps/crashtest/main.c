@@ -151,7 +151,8 @@ int main(int argc, char *argv[])
 	if (!kind) {
 		printf("usage: crash=assert|pagefault|divzero|undef|"
 		       "stackoverflow|mainoverflow|canary|nullwrite|"
-		       "textwrite|rodatawrite|execdata|execstack [addr=ADDR]\n");
+		       "textwrite|rodatawrite|execdata|execstack "
+		       "[addr=ADDR]\n");
 		return 2;
 	}
 	if (!strcmp(kind, "pagefault"))
