@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Every fault ends in a crash report and the crash status, as on the
- * kernel platforms. SIGSEGV in a guard page (paging.c) is a thread's
- * stack overflow: the report names whose. Any other SIGSEGV, and SIGBUS,
+ * kernel platforms (and SIGTRAP on mips, see linuxu_fault_init). SIGSEGV
+ * in a guard page (paging.c) is a thread's stack overflow: the report
+ * names whose. Any other SIGSEGV, and SIGBUS,
  * SIGFPE and SIGILL, first go to the program's handler when lib/signal
  * is there and one is set (uk_signal_fault; the handler returning
  * retries the instruction, as on Linux). The handler runs on a stack of
@@ -26,6 +27,7 @@
 #endif
 
 #define SIGILL 4
+#define SIGTRAP 5
 #define SIGFPE 8
 #define SIGSEGV 11
 #if defined(__mips__)
@@ -123,6 +125,8 @@ static const char *sig_name(int sig)
 		return "SIGBUS (bus error)";
 	case SIGFPE:
 		return "SIGFPE (arithmetic fault)";
+	case SIGTRAP:
+		return "SIGTRAP (trap instruction)";
 	default:
 		return "SIGILL (illegal instruction)";
 	}
@@ -168,7 +172,7 @@ static void on_fault(int sig, void *info, void *uctx)
 
 	/* A guard page hit is a crash, whatever handler the program has. */
 	if (!(sig == SIGSEGV && linuxu_guard_owner(addr, &owner)) &&
-	    uk_signal_fault &&
+	    sig != SIGTRAP && uk_signal_fault &&
 	    uk_signal_fault(sig == SIGSEGV ? UK_FAULT_SEGV :
 			    sig == SIGBUS  ? UK_FAULT_BUS :
 			    sig == SIGFPE  ? UK_FAULT_FPE : UK_FAULT_ILL, addr))
@@ -216,4 +220,11 @@ void linuxu_fault_init(void)
 	set_action(SIGBUS, on_fault);
 	set_action(SIGFPE, on_fault);
 	set_action(SIGILL, on_fault);
+#if defined(__mips__)
+	/*
+	 * GCC's traps on mips (break for __builtin_trap, teq for a division
+	 * by zero) reach a process as SIGTRAP under qemu-mips: a crash too.
+	 */
+	set_action(SIGTRAP, on_fault);
+#endif
 }
