@@ -12,6 +12,10 @@
 #   stackoverflow  crashtest crash=stackoverflow -> the thread ran into
 #              its guard page: "stack overflow in thread recurser" (the
 #              fault runs on the IST stack), status 125, crash
+#   textwrite, execdata  crashtest writing its .text and calling into
+#              .data: W^X (plat/shared/x86/paging.c) turns both into a
+#              #PF protection violation, status 125 (tests/harden.sh
+#              runs these cases and more on linuxu and kvm)
 # Skips only when qemu-system-x86_64 is missing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-xen.sh"
@@ -31,6 +35,10 @@ boot status env UK_XEN_PVH=1 "$UK_ROOT/support/scripts/uk-run" "$hw" status=7
 boot pagefault "$xt" run-xl --pvh --timeout 200 "$ct" crash=pagefault
 boot stackoverflow env UK_XEN_PVH=1 UK_XEN_TIMEOUT=200 \
 	"$UK_ROOT/support/scripts/uk-run" "$ct" crash=stackoverflow
+for k in textwrite execdata; do
+	boot "$k" env UK_XEN_PVH=1 UK_XEN_TIMEOUT=200 \
+		"$UK_ROOT/support/scripts/uk-run" "$ct" "crash=$k"
+done
 wait "${pids[@]}"
 
 check_args
@@ -48,4 +56,20 @@ expect_line "$so" "exit status 125"
 grep -q '^crashtest: no crash' "$so" && fail "stackoverflow: the thread survived"
 [ "$(last stackoverflow)" = "XEN-TESTBED: shutdown=crash code=3" ] ||
 	fail "stackoverflow: last line '$(last stackoverflow)'"
-echo "PASS: xen-pvh (xl type pvh: args, status 7, pagefault, stack overflow)"
+for k in textwrite execdata; do
+	o=$T_DIR/$k.out
+	grep -q '^crashtest: no crash' "$o" && fail "$k: not caught, the program went on"
+	[ "$(rc "$k")" = 125 ] ||
+		fail "$k: uk-run exited $(rc "$k"), expected 125: $(tail -n3 "$o")"
+	expect_line "$o" "crashtest: $k"
+	grep -q '^CRASH: x86 exception 14 (#PF page fault) at RIP 0x' "$o" ||
+		fail "$k: no page fault report: $(head -c 600 "$o")"
+	case $k in
+	textwrite) want='protection violation on write$' ;;
+	*) want='protection violation on read (instruction fetch)$' ;;
+	esac
+	grep -q "^  CR2 0x[0-9a-f]* (faulting address), $want" "$o" ||
+		fail "$k: no CR2 line ending '$want': $(head -c 600 "$o")"
+	expect_line "$o" "exit status 125"
+done
+echo "PASS: xen-pvh (xl type pvh: args, status 7, pagefault, stack overflow, W^X)"

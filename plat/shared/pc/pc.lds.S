@@ -10,6 +10,10 @@
  * note. `objcopy -O elf32-i386` lays the ELF32 copy (<image>.multiboot)
  * out with 4-KiB pages: the header lands at offset 4 KiB, inside the first
  * 8 KiB where QEMU and GRUB look for it.
+ *
+ * _etext and _erodata end the code and the read-only data on page
+ * boundaries: setup.c maps the code read-only and executable, the
+ * read-only data read-only, all else not executable.
  */
 #include <uk/plat/common/sections.lds.h>
 
@@ -32,6 +36,9 @@ SECTIONS
 		KEEP(*(.multiboot_header))
 		*(.text.boot)
 		*(.text .text.*)
+		/* W^X: code pages hold nothing else. */
+		. = ALIGN(4096);
+		_etext = .;
 	} :image
 
 	/* 4-byte aligned, as QEMU reads the notes with the segment's
@@ -43,6 +50,8 @@ SECTIONS
 
 	.rodata : {
 		*(.rodata .rodata.*)
+		. = ALIGN(4096);
+		_erodata = .;
 	} :image
 
 	UK_TABLE_SECTIONS

@@ -2,9 +2,9 @@
 /*
  * C start of the x86_64 PC-like platforms: console first (so everything
  * after it can report), then the boot information of multiboot or PVH
- * (memory map, command line, RSDP), interrupts, the local APIC, a guard
- * page at address 0, and the boot library. Exit: QEMU's isa-debug-exit
- * when it is there, ACPI power-off otherwise.
+ * (memory map, command line, RSDP), interrupts, W^X with a guard page
+ * at address 0, the local APIC, and the boot library. Exit: QEMU's
+ * isa-debug-exit when it is there, ACPI power-off otherwise.
  */
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/memory.h>
@@ -273,14 +273,25 @@ static const char *boot_pvh(const struct hvm_start_info *si)
 }
 
 /*
- * Page 0 not present: NULL dereferences fault (#PF at CR2 0). entry32.S
- * maps the first 2 MiB with 4-KiB pages; page 0 stays until the BIOS data
- * area there has been read (x86_acpi_init).
+ * W^X and a NULL guard: code read-only, read-only data not writable, all
+ * else not executable, page 0 and the RAM-less space up to the devices
+ * unmapped (plat/shared/x86/paging.c). Page 0 stays mapped until the BIOS
+ * data area there has been read (x86_acpi_init).
  */
-static void guard_page0(void)
+static void protect(void)
 {
-	x86_pt0[0] = 0;
-	__asm__ __volatile__("invlpg (%0)" : : "r"(0UL) : "memory");
+	struct x86_image_layout l = {
+		.text = (uintptr_t)_image_start,
+		.etext = (uintptr_t)_etext,
+		.erodata = (uintptr_t)_erodata,
+	};
+	struct ukplat_memregion_desc d;
+	int i;
+
+	ukplat_memregion_foreach(&d, i)
+		if (d.base + d.len > l.ram_top)
+			l.ram_top = d.base + d.len;
+	x86_cpu_paging_protect(&l);
 }
 
 void x86_pc_start(void)
@@ -297,7 +308,7 @@ void x86_pc_start(void)
 	if (ukplat_memregion_count() < 2)
 		plat_puts(X86_PC_PLAT
 			  ": no RAM found in the boot memory map\n");
-	guard_page0();
+	protect();
 	x86_lapic_init();
 	ukarch_irq_enable();
 	ukplat_entry_cmdline(line, 0);

@@ -10,42 +10,32 @@
 #include <uk/essentials.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/common/memregion.h>
+#include <uk/plat/memory.h>
+#include <x86/cpu.h>
 #include <x86/pvh.h>
 #include <xen-abi.h>
 
 #define FOUR_GIB 0x100000000UL
 
-extern char _image_start[], _end[];
+extern char _image_start[], _etext[], _erodata[], _end[];
 
 int xen_pvh;
 
 void xen_pvh_start_c(unsigned long si_pa) __noreturn __used;
 
-static void cpuid(uint32_t leaf, uint32_t *a, uint32_t *b, uint32_t *c,
-		  uint32_t *d)
-{
-	__asm__ __volatile__("cpuid"
-			     : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d)
-			     : "a"(leaf), "c"(0));
-}
-
 /* Xen's CPUID leaves start at 0x40000000 or, next to Viridian, higher. */
 static int hypercall_page_init(void)
 {
-	uint32_t base, a, b, c, d;
-	uint64_t pa = (uintptr_t)xen_hypercall_page;
+	uint32_t base, r[4];
 
 	for (base = 0x40000000; base < 0x40010000; base += 0x100) {
-		cpuid(base, &a, &b, &c, &d);
+		cpuid(base, 0, r);
 		/* "XenVMMXenVMM" */
-		if (b != 0x566e6558 || c != 0x65584d4d || d != 0x4d4d566e ||
-		    a < base + 2)
+		if (r[1] != 0x566e6558 || r[2] != 0x65584d4d ||
+		    r[3] != 0x4d4d566e || r[0] < base + 2)
 			continue;
-		cpuid(base + 2, &a, &b, &c, &d);
-		__asm__ __volatile__("wrmsr"
-				     :
-				     : "c"(b), "a"((uint32_t)pa),
-				       "d"((uint32_t)(pa >> 32)));
+		cpuid(base + 2, 0, r);
+		wrmsr(r[1], (uintptr_t)xen_hypercall_page);
 		return 0;
 	}
 	return -1;
@@ -126,6 +116,28 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 	}
 }
 
+/*
+ * W^X on the PC's page tables (entry.S builds them, plat/shared/x86 edits
+ * them): code read-only, read-only data not writable, all else not
+ * executable, page 0 and the RAM-less space up to 3 GiB unmapped. Xen's
+ * special pages (console and store rings) sit below 4 GiB, above that.
+ */
+static void pvh_protect(void)
+{
+	struct x86_image_layout l = {
+		.text = (uintptr_t)_image_start,
+		.etext = (uintptr_t)_etext,
+		.erodata = (uintptr_t)_erodata,
+	};
+	struct ukplat_memregion_desc d;
+	int i;
+
+	ukplat_memregion_foreach(&d, i)
+		if (d.base + d.len > l.ram_top)
+			l.ram_top = d.base + d.len;
+	x86_cpu_paging_protect(&l);
+}
+
 void xen_pvh_start_c(unsigned long si_pa)
 {
 	const struct hvm_start_info *si = (const void *)si_pa;
@@ -161,6 +173,7 @@ void xen_pvh_start_c(unsigned long si_pa)
 	}
 	xen_shared_info = (struct xen_shared_info *)xen_shared_info_page;
 	pvh_memory_init(si);
+	pvh_protect();
 	xen_boot_finish(si->cmdline_paddr ?
 				(const char *)(uintptr_t)si->cmdline_paddr :
 				NULL);

@@ -3,7 +3,9 @@
  * Layout of the Xen PV image: one segment at 4 MiB (the VIRT_BASE and
  * PADDR_OFFSET notes say the same, so virtual = link address and Xen's
  * pseudo-physical page 0 is the first page of the image). Nothing is
- * mapped below 4 MiB: a NULL dereference faults.
+ * mapped below 4 MiB: a NULL dereference faults. _etext and _erodata
+ * end the code and the read-only data on page boundaries, for PVH's W^X
+ * (pvh.c); a PV guest's page tables are Xen's.
  */
 #include <uk/plat/common/sections.lds.h>
 
@@ -25,6 +27,9 @@ SECTIONS
 	.text : {
 		*(.text.xen_boot)
 		*(.text .text.*)
+		/* W^X under PVH: code pages hold nothing else (pvh.c). */
+		. = ALIGN(4096);
+		_etext = .;
 	} :image
 
 	.note : ALIGN(4) {
@@ -34,6 +39,8 @@ SECTIONS
 
 	.rodata : {
 		*(.rodata .rodata.*)
+		. = ALIGN(4096);
+		_erodata = .;
 	} :image
 
 	UK_TABLE_SECTIONS

@@ -18,6 +18,15 @@
  *   canary     a buffer overrun of a local array: in an image built with
  *              the stack protector (Build options, CONFIG_STACKPROTECTOR_*)
  *              the canary check reports it
+ *   nullwrite  a write to address 0 (the NULL page must be unmapped)
+ *   textwrite  a write into the program's own code (.text must be
+ *              read-only)
+ *   execdata   a call into a function-return instruction kept in .data
+ *              (data must not be executable)
+ *   execstack  the same, copied onto the stack first
+ *   rodatawrite  a write into read-only data (.rodata must be read-only);
+ *              with CONFIG_APPCRASHTEST_BIG, into its last page, 9 MiB
+ *              into the image
  *
  * It prints "crashtest: KIND" before crashing, and "crashtest: no crash"
  * (status 1) if it is still alive afterwards. Plain C: no arch or
@@ -26,6 +35,7 @@
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #if CONFIG_LIBUKSCHED
 #include <uk/sched.h>
@@ -63,6 +73,65 @@ static void __attribute__((noinline)) overrun(volatile size_t n)
 	__asm__ __volatile__("" : : "r"(buf) : "memory");
 }
 
+/*
+ * A function that only returns, as machine code: executed from data or
+ * from the stack it must fault. If it runs, the call comes back and the
+ * program says "no crash".
+ */
+static unsigned char ret_code[8] = {
+#if defined(__x86_64__)
+	0xc3, /* ret */
+#elif defined(__arm__) && defined(__thumb__)
+	0x70, 0x47, /* bx lr */
+#elif defined(__arm__)
+	0x1e, 0xff, 0x2f, 0xe1, /* bx lr */
+#elif defined(__mips__) && defined(__MIPSEB__)
+	0x03, 0xe0, 0x00, 0x08, 0, 0, 0, 0, /* jr ra; nop */
+#elif defined(__mips__)
+	0x08, 0x00, 0xe0, 0x03, 0, 0, 0, 0, /* jr ra; nop */
+#endif
+};
+
+/* What crash=rodatawrite writes to. */
+#if CONFIG_APPCRASHTEST_BIG
+/*
+ * An image far past 2 MiB, as big programs make: 3 MiB of code (no-ops
+ * that main() runs through) and 6 MiB of read-only data.
+ */
+static const char big_ro[6 << 20] = { 1 };
+#define RO_TARGET (&big_ro[sizeof(big_ro) - 1])
+void crashtest_big_text(void);
+__asm__(".pushsection .text.crashtest_big, \"ax\"\n"
+	".globl crashtest_big_text\n"
+	".type crashtest_big_text, @function\n"
+	"crashtest_big_text:\n"
+	".fill 3 << 20, 1, 0x90\n" /* nop */
+	"ret\n"
+	".popsection\n");
+#else
+static const char ro_byte = 1;
+#define RO_TARGET (&ro_byte)
+#endif
+
+static void __attribute__((noinline)) call_code(unsigned char *code)
+{
+	uintptr_t a = (uintptr_t)code;
+
+#if defined(__arm__) && defined(__thumb__)
+	a |= 1; /* stay in Thumb state */
+#endif
+	__asm__ __volatile__("" : "+r"(a) : : "memory");
+	((void (*)(void))a)();
+}
+
+static void __attribute__((noinline)) exec_stack(void)
+{
+	unsigned char code[sizeof(ret_code)];
+
+	memcpy(code, ret_code, sizeof(code));
+	call_code(code);
+}
+
 int main(int argc, char *argv[])
 {
 	const char *kind = NULL;
@@ -74,9 +143,16 @@ int main(int argc, char *argv[])
 		else if (!strncmp(argv[i], "addr=", 5))
 			fault_addr = strtoul(argv[i] + 5, NULL, 0);
 	}
+#if CONFIG_APPCRASHTEST_BIG
+	crashtest_big_text();
+	printf("crashtest: ran 3 MiB of code, read-only data byte %d\n",
+	       big_ro[0]);
+#endif
 	if (!kind) {
 		printf("usage: crash=assert|pagefault|divzero|undef|"
-		       "stackoverflow|mainoverflow|canary [addr=ADDR]\n");
+		       "stackoverflow|mainoverflow|canary|nullwrite|"
+		       "textwrite|rodatawrite|execdata|execstack "
+		       "[addr=ADDR]\n");
 		return 2;
 	}
 	if (!strcmp(kind, "pagefault"))
@@ -113,6 +189,19 @@ int main(int argc, char *argv[])
 		printf("recursed %lu\n", recurse(1));
 	} else if (!strcmp(kind, "canary")) {
 		overrun(64);
+	} else if (!strcmp(kind, "nullwrite")) {
+		*(volatile int *)(uintptr_t)zero = 1;
+	} else if (!strcmp(kind, "textwrite")) {
+		volatile unsigned char *p =
+			(volatile unsigned char *)(uintptr_t)&recurse;
+
+		*p = *p;
+	} else if (!strcmp(kind, "rodatawrite")) {
+		*(volatile char *)(uintptr_t)RO_TARGET = 2;
+	} else if (!strcmp(kind, "execdata")) {
+		call_code(ret_code);
+	} else if (!strcmp(kind, "execstack")) {
+		exec_stack();
 	} else {
 		printf("crashtest: unknown crash '%s'\n", kind);
 		return 2;

@@ -64,7 +64,7 @@ extern uint32_t x86_boot_proto; /* X86_BOOT_MULTIBOOT or X86_BOOT_PVH */
 extern uint32_t x86_boot_info;  /* multiboot info / hvm_start_info */
 extern uint64_t x86_boot_tsc;   /* TSC at the first instruction */
 extern uint64_t x86_gdt_tss[2]; /* the TSS descriptor, filled by traps.c */
-extern char _image_start[], _end[];
+extern char _image_start[], _etext[], _erodata[], _end[];
 
 /* setup.c: virtio_mmio.device= values taken off the command line. */
 #define X86_VIRTIO_MMIO_MAX 8

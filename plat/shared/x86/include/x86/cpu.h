@@ -75,6 +75,19 @@ void x86_tss_init(uint64_t gdt_tss[2], uint16_t sel, struct x86_idt_gate *idt);
 unsigned long x86_cpu_page_guard_size(void);
 int x86_cpu_page_set_guard(void *page, const char *owner);
 int x86_cpu_page_clear_guard(void *page);
+
+/* Where the image's parts are (physical = virtual), for W^X. */
+struct x86_image_layout {
+	uint64_t text, etext; /* code: read-only, executable */
+	uint64_t erodata; /* [etext, erodata): read-only, no-execute */
+	uint64_t ram_top; /* RAM ends here: unmapped up to the devices */
+};
+/*
+ * Turn on W^X in the 0-4 GiB page tables: code read-only, read-only data
+ * not writable, all else not executable, page 0 unmapped, and nothing
+ * mapped from ram_top to 3 GiB (where a PC's devices start).
+ */
+void x86_cpu_paging_protect(const struct x86_image_layout *l);
 /* 1 if va is in a guard page (x86_cpu_page_set_guard); *owner its owner. */
 int x86_guard_owner(uintptr_t va, const char **owner);
 int x86_cpu_tlsp_set(uintptr_t tp);
