@@ -14,8 +14,9 @@
 #            status 1
 #   repl     lines on stdin to the REPL: results, a continued line, an
 #            error that the REPL survives, then os.exit(5) -> status 5
-# On linuxu also: a missing script, a syntax error and -e one-liners,
-# and `make run UK_ROOTFS=dir ARGS=...` the way a user runs a script.
+# On linuxu also: a missing script, a syntax error, -e one-liners, a
+# script on stdin (lua -), running out of memory (lua's own message,
+# status 1), and `make run UK_ROOTFS=dir ARGS=...` as a user runs it.
 # When lua5.4 is installed on the host, the checks must pass there too.
 . "$(dirname "$0")/lib.sh"
 need qemu-system-x86_64 qemu-system-arm qemu-arm-static arm-linux-gnueabihf-gcc
@@ -132,6 +133,14 @@ for r in $rows; do
 	expect_line "$T_DIR/$p-e.out" "7-Lua 5.4"
 	boot "$p-eerr" 1 "$run" "$img" -e 'error("one-liner")'
 	has "$p-eerr" 'lua: (command line):1: one-liner'
+	printf 'print("s1=" .. 2 * 3)\nprint("s2=" .. select("#", ...))\n' \
+		>"$T_DIR/$p-stdin.in"
+	boot "$p-stdin" 0 "$run" "$img" - x y
+	expect_line "$T_DIR/$p-stdin.out" "s1=6"
+	expect_line "$T_DIR/$p-stdin.out" "s2=2"
+	boot "$p-oom" 1 env UK_MEM=8M "$run" "$img" \
+		-e 'local t = {} for i = 1, 1e8 do t[i] = i end'
+	expect_line "$T_DIR/$p-oom.out" "lua: not enough memory"
 done
 
 # The user's way: make run with a folder as the initrd.
