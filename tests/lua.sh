@@ -154,7 +154,8 @@ grep -q '] Error 3$' "$T_DIR/make-run.err" ||
 if command -v lua5.4 >/dev/null; then
 	mkdir -p "$T_DIR/host"
 	(cd "$checks" && lua5.4 run.lua "$T_DIR/host") >"$T_DIR/host.out" 2>&1 ||
-		fail "the checks fail under the host's lua5.4: $(grep FAIL "$T_DIR/host.out" | head -3)"
+		fail "the checks fail under the host's lua5.4:" \
+			"$(grep FAIL "$T_DIR/host.out" | head -3)"
 	host=", and under the host's lua5.4"
 else
 	host=" (no lua5.4 on the host to cross-check)"
