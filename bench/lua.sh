@@ -32,11 +32,13 @@ EOF
 for a in x86_64:X86_64 arm32:ARM_32; do
 	arch=${a%%:*}
 	d=$(app_copy lua)
-	mv "$d" "$B_DIR/$arch" && d=$B_DIR/$arch
+	mkdir -p "$B_DIR/$arch" && mv "$d" "$B_DIR/$arch/lua" &&
+		d=$B_DIR/$arch/lua
 	printf '%s\n' "CONFIG_ARCH_${a#*:}=y" CONFIG_PLAT_LINUXU=y \
 		CONFIG_PLAT_KVM=y CONFIG_LIBUKBOOT_HEAP_TLSF=y >"$d/defconfig"
 	{ make -C "$d" defconfig && make -C "$d" -j2; } >"$B_DIR/$arch.log" 2>&1 ||
-		{ echo "lua: $arch build failed (log $B_DIR/$arch.log)" >&2; continue; }
+		{ echo "lua: $arch build failed (log $B_DIR/$arch.log)" >&2
+		continue; }
 	for p in linuxu kvm; do
 		img=$d/build/lua_$p-$arch
 		row lua "lua_$p-$arch" size "$(stat -c %s "$img")" bytes
