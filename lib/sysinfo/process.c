@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * One process, pid 1, run by root (fixed IDs); no children, so fork,
- * execve and the waits fail, each saying so once in the log.
+ * execve and the waits fail, each saying so once in the log. There is no
+ * shell either: system() says so as POSIX lets it (0 for a NULL command,
+ * else -1 with errno), and popen() fails the same way.
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -92,3 +96,33 @@ int _wait(int *status)
 	return -1;
 }
 ALIAS(wait, _wait);
+
+int system(const char *command)
+{
+	static int said;
+
+	/* NULL asks whether a command processor exists: none does. */
+	if (!command)
+		return 0;
+	once(&said, "system", "ENOSYS: a unikernel has no shell");
+	errno = ENOSYS;
+	return -1;
+}
+
+FILE *popen(const char *command, const char *mode)
+{
+	static int said;
+
+	(void)command, (void)mode;
+	once(&said, "popen", "ENOSYS: a unikernel has no shell");
+	errno = ENOSYS;
+	return NULL;
+}
+
+int pclose(FILE *stream)
+{
+	/* No stream ever comes from popen(). */
+	(void)stream;
+	errno = ECHILD;
+	return -1;
+}

@@ -858,6 +858,10 @@ static int vfs_init(void)
 		if (rc < 0)
 			uk_pr_err("vfs: /dev not mounted: %d\n", rc);
 	}
+	/* P_tmpdir: where tmpfile, tmpnam and mkstemp users make files. */
+	rc = uk_sys_mkdir("/tmp", 01777);
+	if (rc < 0)
+		uk_pr_err("vfs: /tmp not made: %d\n", rc);
 	return vfs_init_fds();
 }
 uk_lib_initcall_prio(vfs_init, 1);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * newlib's setjmp.h, plus sigsetjmp/siglongjmp (newlib has them only for
- * Cygwin and RTEMS): a jmp_buf with the signal mask beside it.
+ * Cygwin and RTEMS): a jmp_buf with the signal mask beside it; and
+ * _setjmp/_longjmp.
  */
 #ifndef __UK_SIGNAL_SETJMP_H__
 #define __UK_SIGNAL_SETJMP_H__
@@ -29,6 +30,13 @@ typedef struct {
 	})
 
 void siglongjmp(sigjmp_buf b, int val) __attribute__((__noreturn__));
+
+/*
+ * POSIX _setjmp/_longjmp leave the signal mask alone, as newlib's
+ * setjmp/longjmp always do (newlib declares them only for Cygwin).
+ */
+#define _setjmp(env) setjmp(env)
+#define _longjmp(env, val) longjmp((env), (val))
 
 #ifdef __cplusplus
 }
