@@ -238,6 +238,15 @@ int uk_waitq_wake_all(struct uk_waitq *wq)
 	return n;
 }
 
+__weak int uk_thread_libc_init(struct uk_thread *t __unused)
+{
+	return 0;
+}
+
+__weak void uk_thread_libc_exit(struct uk_thread *t __unused)
+{
+}
+
 static void thread_entry(void *arg)
 {
 	struct uk_thread *t = arg;
@@ -304,6 +313,12 @@ struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
 		uk_free(a, t);
 		return NULL;
 	}
+	if (uk_thread_libc_init(t)) {
+		_uk_tls_free(a, t);
+		stack_free(a, t);
+		uk_free(a, t);
+		return NULL;
+	}
 	*(unsigned long *)t->stack = STACK_CANARY;
 	t->fn = fn;
 	t->arg = arg;
@@ -333,8 +348,10 @@ struct uk_thread *uk_thread_create(const char *name, void (*fn)(void *),
 
 void uk_thread_exit(void)
 {
-	ukplat_lcpu_disable_irq();
 	UK_ASSERT(current != &boot_thread);
+	/* While the thread can still run C library code. */
+	uk_thread_libc_exit(current);
+	ukplat_lcpu_disable_irq();
 	current->state = UK_THREAD_EXITED;
 	uk_waitq_wake_all(&current->exit_wq);
 	_uk_sched_schedule();

@@ -66,6 +66,7 @@ struct uk_thread {
 	void *tls; /* thread-local data pointer */
 	void *tls_area; /* the __thread variables (uk/asm/tls.h) */
 	uintptr_t tlsp; /* thread pointer value; 0: none */
+	void *libc; /* the C library's state for it; NULL: the global one */
 };
 
 struct uk_sched {
@@ -98,6 +99,16 @@ void uk_thread_start(struct uk_thread *t);
 void uk_thread_exit(void) __noreturn;
 /* Waits until t exited, then frees it. 0, or -EINVAL for oneself. */
 int uk_thread_join(struct uk_thread *t);
+
+/*
+ * The C library's per-thread state (errno, its buffers), in t->libc. The
+ * C library defines these; the defaults here keep none. init runs when a
+ * thread is made, in its creator (nonzero: the thread is not made);
+ * exit runs in the thread itself as it ends, to free it. The boot thread
+ * has none: it uses the C library's global state.
+ */
+int uk_thread_libc_init(struct uk_thread *t);
+void uk_thread_libc_exit(struct uk_thread *t);
 
 static inline void *uk_thread_tls_get(void)
 {
