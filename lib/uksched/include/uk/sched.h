@@ -25,6 +25,7 @@
 #include <uk/arch/types.h>
 #include <uk/asm/ctx.h>
 #include <uk/essentials.h>
+#include <uk/intr.h>
 #include <uk/plat/lcpu.h>
 
 struct uk_thread;
@@ -67,6 +68,8 @@ struct uk_thread {
 	void *tls_area; /* the __thread variables (uk/asm/tls.h) */
 	uintptr_t tlsp; /* thread pointer value; 0: none */
 	void *libc; /* the C library's state for it; NULL: the global one */
+	struct uk_thread *intr_next; /* in uk_waitq_wait_intr() */
+	int interrupted; /* uk_sched_interrupt_waiters() woke it */
 };
 
 struct uk_sched {
@@ -165,6 +168,42 @@ int uk_waitq_wake_all(struct uk_waitq *wq);
 		}                                                   \
 		ukplat_lcpu_restore_irqf(__wq_flags);               \
 		__wq_ok;                                            \
+	})
+
+/*
+ * A wait that a signal may interrupt (uk/intr.h): uk_waitq_wait_until()
+ * that uk_sched_interrupt_waiters() also ends (then -1), e.g. when a
+ * signal timer is set, so that the waiter looks at its deadline again.
+ */
+int uk_waitq_wait_intr(struct uk_waitq *wq, __nsec deadline);
+void uk_sched_interrupt_waiters(void);
+/* One step of uk_waitq_wait_event_intr(); called with interrupts off. */
+int _uk_waitq_intr_step(struct uk_waitq *wq, __nsec deadline,
+			int restartable, unsigned long irqf, int *checked);
+
+/*
+ * Wait until cond holds (1), or the deadline passed (0; deadline 0:
+ * none), or a signal handler ran that ends the call (-EINTR): one
+ * without SA_RESTART, or any when restartable is 0. Signals are looked
+ * at before each wait, with interrupts as the caller had them, and cond
+ * again after that; the wait ends by the next signal timer's expiry.
+ */
+#define uk_waitq_wait_event_intr(wq, cond, deadline, restartable)         \
+	({                                                                \
+		unsigned long __wi_flags = ukplat_lcpu_save_irqf();       \
+		int __wi_rc = 1, __wi_checked = 0;                        \
+		while (!(cond)) {                                         \
+			__wi_rc = _uk_waitq_intr_step(wq, deadline,       \
+						      restartable,        \
+						      __wi_flags,         \
+						      &__wi_checked);     \
+			if (__wi_rc <= 0)                                 \
+				break;                                    \
+		}                                                         \
+		if (__wi_rc == 0)                                         \
+			__wi_rc = !!(cond);                               \
+		ukplat_lcpu_restore_irqf(__wi_flags);                     \
+		__wi_rc;                                                  \
 	})
 
 /*
