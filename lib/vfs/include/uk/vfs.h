@@ -205,8 +205,10 @@ struct uk_file *uk_vfs_fd_file(int fd);
 
 /*
  * A file operation that waits: until cond holds (0), or -EAGAIN when the
- * file is O_NONBLOCK. Built on uksched wait queues; without uksched a
- * wait that cannot end returns -EAGAIN at once.
+ * file is O_NONBLOCK, or -EINTR when a signal handler without SA_RESTART
+ * ran meanwhile (with SA_RESTART it goes on waiting, uk/intr.h). Built
+ * on uksched wait queues; without uksched a wait that cannot end returns
+ * -EAGAIN at once.
  */
 #if CONFIG_LIBUKSCHED
 #define uk_vfs_wait_event(f, wq, cond)                                  \
@@ -215,8 +217,9 @@ struct uk_file *uk_vfs_fd_file(int fd);
 		if (!(cond)) {                                          \
 			if ((f)->flags & O_NONBLOCK)                    \
 				__vw_rc = -EAGAIN;                      \
-			else                                            \
-				uk_waitq_wait_event(wq, cond);          \
+			else if (uk_waitq_wait_event_intr(wq, cond, 0,  \
+							  1) < 0)       \
+				__vw_rc = -EINTR;                       \
 		}                                                       \
 		__vw_rc;                                                \
 	})
