@@ -66,10 +66,10 @@ static int sock_wait(int s, short events, int restartable)
 	}
 }
 
-#define SOCK_WAIT(s, events)                      \
-	do {                                      \
-		if (sock_wait(s, events, 1) < 0)  \
-			return -1;                \
+#define SOCK_WAIT(s, events)                     \
+	do {                                     \
+		if (sock_wait(s, events, 1) < 0) \
+			return -1;               \
 	} while (0)
 
 #if CONFIG_LIBVFS

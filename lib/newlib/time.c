@@ -91,8 +91,8 @@ static int sleep_ns(__nsec ns, __nsec *left)
 		/* A queue nobody wakes: only the deadline or a signal. */
 		struct uk_waitq none = UK_WAITQ_INITIALIZER;
 
-		rc = uk_waitq_wait_event_intr(&none, 0, until, 0) < 0 ?
-			     -EINTR : 0;
+		if (uk_waitq_wait_event_intr(&none, 0, until, 0) < 0)
+			rc = -EINTR;
 	} else
 #endif
 	{

@@ -244,8 +244,8 @@ void uk_sched_interrupt_waiters(void)
 	ukplat_lcpu_restore_irqf(flags);
 }
 
-int _uk_waitq_intr_step(struct uk_waitq *wq, __nsec deadline,
-			int restartable, unsigned long irqf, int *checked)
+int _uk_waitq_intr_step(struct uk_waitq *wq, __nsec deadline, int restartable,
+			unsigned long irqf, int *checked)
 {
 	__nsec until = deadline, sig;
 	int intr;

@@ -42,9 +42,12 @@ static int fail_call(const struct worker *w)
  * Makefile.uk): this function alone gets SSE, to pass doubles to printf.
  */
 #if defined(__x86_64__)
-__attribute__((target("sse2")))
+#define WITH_FPU __attribute__((target("sse2")))
+#else
+#define WITH_FPU
 #endif
-static void format_float(char *buf, size_t len, int err)
+
+static WITH_FPU void format_float(char *buf, size_t len, int err)
 {
 	snprintf(buf, len, "%s|%.1f|%f", strerror(err), err + 0.5, 1e30);
 }
