@@ -191,29 +191,3 @@ UK_TESTCASE(signal, cond_wait_spurious)
 	UK_TEST_EXPECT_SNUM_EQ(pthread_mutex_trylock(&m), EBUSY);
 	pthread_mutex_unlock(&m);
 }
-
-#if CONFIG_LIBLWIP
-#include <netinet/in.h>
-#include <sys/socket.h>
-
-/* A blocking accept with no client ends on a handler without SA_RESTART. */
-UK_TESTCASE(signal, accept_eintr)
-{
-	struct sockaddr_in a = { .sin_family = AF_INET,
-				 .sin_port = htons(7777) };
-	int s = socket(AF_INET, SOCK_STREAM, 0), rc, err;
-
-	UK_TEST_EXPECT_SNUM_GE(s, 0);
-	UK_TEST_EXPECT_ZERO(bind(s, (struct sockaddr *)&a, sizeof(a)));
-	UK_TEST_EXPECT_ZERO(listen(s, 1));
-	catch_alarm(0);
-	alarm_in_ms(30);
-	rc = accept(s, NULL, NULL);
-	err = errno;
-	alarm_off();
-	UK_TEST_EXPECT_SNUM_EQ(rc, -1);
-	UK_TEST_EXPECT_SNUM_EQ(err, EINTR);
-	UK_TEST_EXPECT_SNUM_EQ(alarms, 1);
-	close(s);
-}
-#endif
