@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # tests/apps/unittests built with newlib, so that lib/pthread, lib/mman
 # and lib/sysinfo are in (imply ... if LIBNEWLIB), booted with
-# suite=pthread,mman,sysinfo on linuxu and kvm (TCG) x86_64, linuxu and
-# kvm arm32, linuxu and baremetal mips32. Each boot must print
-# "uktest: N passed, 0 failed" with N at least the cases of the three
+# suite=pthread,mman,sysinfo,signal on linuxu and kvm (TCG) x86_64, linuxu
+# and kvm arm32, linuxu and baremetal mips32 (the signal suite: SIGALRM
+# during a pipe read, nanosleep, sem_wait, cond_wait). Each boot must
+# print "uktest: N passed, 0 failed" with N at least the cases of the four
 # suites, and exit 0. fork's ENOSYS must be logged once, not twice.
 # UK_PTHREAD_ARCHES (default "x86_64 arm32 mips32") picks the builds.
 . "$(dirname "$0")/lib.sh"
@@ -31,8 +32,8 @@ done
 grep -i 'warning:' "$T_DIR/make.log" | head -3 | grep . &&
 	fail "compiler warnings: $(grep -m1 -i 'warning:' "$T_DIR/make.log")"
 
-# The number of test cases of the three suites, from their sources.
-min=$(cat "$UK_ROOT"/lib/{pthread,mman,sysinfo}/tests/*.c | grep -c '^UK_TESTCASE(')
+# The number of test cases of the four suites, from their sources.
+min=$(cat "$UK_ROOT"/lib/{pthread,mman,sysinfo,signal}/tests/*.c | grep -c '^UK_TESTCASE(')
 boots="linuxu-x86_64:x86_64/build/unittests_linuxu-x86_64:
 kvm-x86_64:x86_64/build/unittests_kvm-x86_64:UK_ACCEL=tcg UK_MACHINE=microvm
 kvm-arm32:arm32/build/unittests_kvm-arm32:
@@ -45,7 +46,7 @@ while IFS=: read -r label img env; do
 	out=$T_DIR/$label.out
 	# shellcheck disable=SC2086
 	env $env timeout --kill-after=5 240 "$UK_ROOT/support/scripts/uk-run" \
-		"$T_DIR/$a/unittests/${img#*/}" suite=pthread,mman,sysinfo \
+		"$T_DIR/$a/unittests/${img#*/}" suite=pthread,mman,sysinfo,signal \
 		</dev/null 2>&1 | tr -d '\r' >"$out"
 	rc=${PIPESTATUS[0]}
 	n=$(sed -n 's/.*uktest: \([0-9]*\) passed, 0 failed.*/\1/p' "$out" | tail -n1)
@@ -55,4 +56,4 @@ while IFS=: read -r label img env; do
 		fail "$label: 'fork: ENOSYS' logged $(grep -c 'fork: ENOSYS' "$out") times, expected once"
 	note "$label: $n passed"
 done <<<"$boots"
-echo "PASS: pthread, mman, sysinfo suites ($arches)"
+echo "PASS: pthread, mman, sysinfo, signal suites ($arches)"

@@ -24,6 +24,60 @@
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <poll.h>
+#include <uk/intr.h>
+#include <uk/plat/time.h>
+
+/* Longest wait of a blocking call between two looks at the signals. */
+#define SIG_SLICE_MS 100
+
+/*
+ * Blocking calls wait here, not inside lwIP, so that a signal handler
+ * can end them (uk/intr.h): until lwIP's socket s is ready for events
+ * or in error (the call then reports it), looking at the signals after
+ * each wait, which ends by the next signal timer. 0: go on with the call
+ * (also at once for a non-blocking socket, or one with a time-out, which
+ * lwIP keeps); -1 with errno EINTR: a handler ended the call (with
+ * SA_RESTART, a restartable call waits on).
+ */
+static int sock_wait(int s, short events, int restartable)
+{
+	struct pollfd p = { .fd = s, .events = events };
+	struct timeval tv = { 0, 0 };
+	socklen_t len = sizeof(tv);
+	int ms, intr;
+	__nsec sig, now;
+
+	/* lwIP's own F_GETFL and O_NONBLOCK (lwip/sockets.h). */
+	if (lwip_fcntl(s, F_GETFL, 0) & O_NONBLOCK)
+		return 0;
+	if (!lwip_getsockopt(s, SOL_SOCKET,
+			     events & POLLIN ? SO_RCVTIMEO : SO_SNDTIMEO, &tv,
+			     &len) &&
+	    (tv.tv_sec || tv.tv_usec))
+		return 0;
+	for (;;) {
+		ms = SIG_SLICE_MS;
+		sig = uk_intr_deadline();
+		now = ukplat_monotonic_clock();
+		if (sig && sig < now + (__nsec)ms * 1000000)
+			ms = sig > now ? (int)((sig - now + 999999) / 1000000) :
+					 0;
+		if (lwip_poll(&p, 1, ms) != 0)
+			return 0;
+		intr = uk_intr_check();
+		if (uk_intr_ends(intr, restartable)) {
+			errno = EINTR;
+			return -1;
+		}
+	}
+}
+
+#define SOCK_WAIT(s, events)                     \
+	do {                                     \
+		if (sock_wait(s, events, 1) < 0) \
+			return -1;               \
+	} while (0)
+
 #if CONFIG_LIBVFS
 #include <lwip/api.h>
 #include <lwip/priv/sockets_priv.h>
@@ -101,7 +155,11 @@ static void sock_hook(int s, struct uk_file *f)
 static ssize_t sock_read(struct uk_file *f, void *buf, size_t len,
 			 off_t *off __unused)
 {
-	ssize_t r = lwip_read((int)(intptr_t)f->priv, buf, len);
+	ssize_t r;
+
+	if (sock_wait((int)(intptr_t)f->priv, POLLIN, 1) < 0)
+		return -EINTR;
+	r = lwip_read((int)(intptr_t)f->priv, buf, len);
 
 	return r < 0 ? -errno : r;
 }
@@ -109,7 +167,11 @@ static ssize_t sock_read(struct uk_file *f, void *buf, size_t len,
 static ssize_t sock_write(struct uk_file *f, const void *buf, size_t len,
 			  off_t *off __unused)
 {
-	ssize_t r = lwip_write((int)(intptr_t)f->priv, buf, len);
+	ssize_t r;
+
+	if (sock_wait((int)(intptr_t)f->priv, POLLOUT, 1) < 0)
+		return -EINTR;
+	r = lwip_write((int)(intptr_t)f->priv, buf, len);
 
 	return r < 0 ? -errno : r;
 }
@@ -279,6 +341,7 @@ int socket(int domain, int type, int protocol)
 
 int accept(int s, struct sockaddr *addr, socklen_t *addrlen)
 {
+	SOCK_WAIT(SOCK(s), POLLIN);
 	return sock_install(lwip_accept(SOCK(s), addr, addrlen), 0);
 }
 
@@ -294,6 +357,7 @@ int accept4(int s, struct sockaddr *addr, socklen_t *addrlen, int flags)
 		f |= O_NONBLOCK;
 	if (flags & 02000000)
 		f |= O_CLOEXEC;
+	SOCK_WAIT(SOCK(s), POLLIN);
 	return sock_install(lwip_accept(SOCK(s), addr, addrlen), f);
 }
 
@@ -307,6 +371,7 @@ int socket(int domain, int type, int protocol)
 
 int accept(int s, struct sockaddr *addr, socklen_t *addrlen)
 {
+	SOCK_WAIT(s, POLLIN);
 	return lwip_accept(s, addr, addrlen);
 }
 
@@ -350,17 +415,23 @@ ssize_t recv(int s, void *mem, size_t len, int flags)
 	if (vfs_sock_io(s, mem, len, flags, 0, &r))
 		return r;
 #endif
+	if (!(flags & MSG_DONTWAIT))
+		SOCK_WAIT(SOCK(s), POLLIN);
 	return lwip_recv(SOCK(s), mem, len, flags);
 }
 
 ssize_t recvfrom(int s, void *mem, size_t len, int flags, struct sockaddr *from,
 		 socklen_t *fromlen)
 {
+	if (!(flags & MSG_DONTWAIT))
+		SOCK_WAIT(SOCK(s), POLLIN);
 	return lwip_recvfrom(SOCK(s), mem, len, flags, from, fromlen);
 }
 
 ssize_t recvmsg(int s, struct msghdr *message, int flags)
 {
+	if (!(flags & MSG_DONTWAIT))
+		SOCK_WAIT(SOCK(s), POLLIN);
 	return lwip_recvmsg(SOCK(s), message, flags);
 }
 
@@ -372,17 +443,23 @@ ssize_t send(int s, const void *data, size_t size, int flags)
 	if (vfs_sock_io(s, (void *)data, size, flags, 1, &r))
 		return r;
 #endif
+	if (!(flags & MSG_DONTWAIT))
+		SOCK_WAIT(SOCK(s), POLLOUT);
 	return lwip_send(SOCK(s), data, size, flags);
 }
 
 ssize_t sendto(int s, const void *data, size_t size, int flags,
 	       const struct sockaddr *to, socklen_t tolen)
 {
+	if (!(flags & MSG_DONTWAIT))
+		SOCK_WAIT(SOCK(s), POLLOUT);
 	return lwip_sendto(SOCK(s), data, size, flags, to, tolen);
 }
 
 ssize_t sendmsg(int s, const struct msghdr *message, int flags)
 {
+	if (!(flags & MSG_DONTWAIT))
+		SOCK_WAIT(SOCK(s), POLLOUT);
 	return lwip_sendmsg(SOCK(s), message, flags);
 }
 

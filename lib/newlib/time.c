@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Time for newlib: the wall and monotonic clocks of the platform, and
- * sleeping on the scheduler when there is one (else on the clock).
+ * sleeping on the scheduler when there is one (else on the clock), which
+ * a signal handler interrupts (uk/intr.h).
  */
 #include <errno.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
+#include <uk/intr.h>
 #include <uk/plat/time.h>
 #if CONFIG_LIBUKSCHED
 #include <uk/sched.h>
@@ -74,28 +76,54 @@ clock_t _times(struct tms *buf)
 }
 extern __typeof__(_times) times __attribute__((weak, alias("_times")));
 
-static void sleep_ns(__nsec ns)
+/*
+ * Sleeps ns on the monotonic clock: 0, or -EINTR when a signal handler
+ * ran meanwhile (never restarted, as on Linux), with *left the time that
+ * was left.
+ */
+static int sleep_ns(__nsec ns, __nsec *left)
 {
-	__nsec until = ukplat_monotonic_clock() + ns;
+	__nsec until = ukplat_monotonic_clock() + ns, now;
+	int rc = 0;
 
 #if CONFIG_LIBUKSCHED
 	if (uk_sched_current()) {
-		uk_sched_sleep_until(until);
-		return;
-	}
+		/* A queue nobody wakes: only the deadline or a signal. */
+		struct uk_waitq none = UK_WAITQ_INITIALIZER;
+
+		if (uk_waitq_wait_event_intr(&none, 0, until, 0) < 0)
+			rc = -EINTR;
+	} else
 #endif
-	while (ukplat_monotonic_clock() < until)
-		;
+	{
+		while (ukplat_monotonic_clock() < until) {
+			if (uk_intr_check() != UK_INTR_NONE) {
+				rc = -EINTR;
+				break;
+			}
+		}
+	}
+	now = ukplat_monotonic_clock();
+	*left = rc && now < until ? until - now : 0;
+	return rc;
 }
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
+	__nsec left;
+
 	if (req->tv_sec < 0 || req->tv_nsec < 0 ||
 	    req->tv_nsec >= NSEC_PER_SEC) {
 		errno = EINVAL;
 		return -1;
 	}
-	sleep_ns((__nsec)req->tv_sec * NSEC_PER_SEC + req->tv_nsec);
+	if (sleep_ns((__nsec)req->tv_sec * NSEC_PER_SEC + req->tv_nsec,
+		     &left)) {
+		if (rem)
+			ns_to_timespec(left, rem);
+		errno = EINTR;
+		return -1;
+	}
 	if (rem)
 		*rem = (struct timespec){ 0, 0 };
 	return 0;
@@ -103,12 +131,20 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 
 int usleep(useconds_t us)
 {
-	sleep_ns((__nsec)us * 1000);
+	__nsec left;
+
+	if (sleep_ns((__nsec)us * 1000, &left)) {
+		errno = EINTR;
+		return -1;
+	}
 	return 0;
 }
 
+/* The seconds left, rounded up, when a signal handler ended it. */
 unsigned int sleep(unsigned int s)
 {
-	sleep_ns((__nsec)s * NSEC_PER_SEC);
-	return 0;
+	__nsec left;
+
+	sleep_ns((__nsec)s * NSEC_PER_SEC, &left);
+	return (unsigned int)((left + NSEC_PER_SEC - 1) / NSEC_PER_SEC);
 }

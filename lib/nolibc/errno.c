@@ -2,8 +2,39 @@
 #include <errno.h>
 #include <stddef.h>
 #include <string.h>
+#if CONFIG_LIBUKSCHED
+#include <uk/alloc.h>
+#include <uk/sched.h>
 
+/*
+ * errno per thread: the boot thread's here, every other thread's in its
+ * C library state (uk_thread_libc_init), which holds only that.
+ */
+static int boot_errno;
+
+int *__nolibc_errno(void)
+{
+	int *e = uk_thread_current()->libc;
+
+	return e ? e : &boot_errno;
+}
+
+int uk_thread_libc_init(struct uk_thread *t)
+{
+	t->libc = uk_calloc(uk_alloc_get_default(), 1, sizeof(int));
+	return t->libc ? 0 : -ENOMEM;
+}
+
+void uk_thread_libc_exit(struct uk_thread *t)
+{
+	void *e = t->libc;
+
+	t->libc = NULL;
+	uk_free(uk_alloc_get_default(), e);
+}
+#else
 int errno;
+#endif
 
 static const char *const errmsg[] = {
 	[0] = "Success",

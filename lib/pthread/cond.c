@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <uk/intr.h>
+#include <uk/plat/time.h>
 #include "pthread_impl.h"
 
 /* __clock 0 is the default, CLOCK_REALTIME. */
@@ -70,6 +72,7 @@ int pthread_cond_destroy(pthread_cond_t *c)
 
 static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, __nsec deadline)
 {
+	__nsec until = deadline, sig;
 	unsigned int count;
 	int woken;
 
@@ -80,10 +83,19 @@ static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, __nsec deadline)
 	count = m->__count;
 	m->__count = 1;
 	pthread_mutex_unlock(m);
-	woken = uk_waitq_wait_until(uk_pthread_wq(c->__waitq), deadline);
+	/* Up to the next signal timer too, whose handler then runs. */
+	sig = uk_intr_deadline();
+	if (sig && (!until || sig < until))
+		until = sig;
+	woken = uk_waitq_wait_intr(uk_pthread_wq(c->__waitq), until);
+	if (woken <= 0)
+		uk_intr_check();
 	pthread_mutex_lock(m);
 	m->__count = count;
-	return woken ? 0 : ETIMEDOUT;
+	/* After a signal: a spurious wake-up (POSIX: never EINTR). */
+	if (woken <= 0 && deadline && ukplat_monotonic_clock() >= deadline)
+		return ETIMEDOUT;
+	return 0;
 }
 
 int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)

@@ -45,12 +45,16 @@ int sem_trywait(sem_t *s)
 	return 0;
 }
 
+/* A signal handler that runs meanwhile ends it with EINTR (POSIX). */
 static int sem_wait_until(sem_t *s, __nsec deadline)
 {
-	while (!s->__value)
-		if (!uk_waitq_wait_until(uk_pthread_wq(s->__waitq), deadline) &&
-		    !s->__value)
-			return fail(ETIMEDOUT);
+	int rc = uk_waitq_wait_event_intr(uk_pthread_wq(s->__waitq),
+					  s->__value, deadline, 0);
+
+	if (rc < 0)
+		return fail(EINTR);
+	if (!rc)
+		return fail(ETIMEDOUT);
 	s->__value--;
 	return 0;
 }

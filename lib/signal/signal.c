@@ -13,11 +13,11 @@
 #include <unistd.h>
 #include <uk/arch/lcpu.h>
 #include <uk/essentials.h>
+#include <uk/intr.h>
 #include <uk/plat/bootstrap.h>
 #include <uk/plat/fault.h>
 #include <uk/plat/time.h>
 #include <uk/signal.h>
-#include <uk/tty.h>
 #if CONFIG_LIBUKSCHED
 #include <uk/sched.h>
 #endif
@@ -79,7 +79,7 @@ static void default_action(int sig)
 	}
 }
 
-/* Runs sig's action; 1 when a handler without SA_RESTART ran. */
+/* Runs sig's action: which UK_INTR_* a waiting call sees. */
 static int deliver_one(int sig)
 {
 	struct sigaction *a = &actions[sig];
@@ -89,10 +89,10 @@ static int deliver_one(int sig)
 
 	pending &= ~BIT(sig);
 	if (h == SIG_IGN)
-		return 0;
+		return UK_INTR_NONE;
 	if (h == SIG_DFL) {
 		default_action(sig);
-		return 0;
+		return UK_INTR_NONE;
 	}
 	blocked |= a->sa_mask;
 	if (!(flags & SA_NODEFER))
@@ -103,7 +103,7 @@ static int deliver_one(int sig)
 	h(sig);
 	/* A handler left with siglongjmp restores the mask itself. */
 	blocked = saved;
-	return !(flags & SA_RESTART);
+	return flags & SA_RESTART ? UK_INTR_RESTART : UK_INTR_EINTR;
 }
 
 static void alarm_check(void)
@@ -125,9 +125,10 @@ static void alarm_check(void)
 	}
 }
 
-int uk_signal_deliver(void)
+/* The strongest UK_INTR_* of what ran. */
+static int deliver_all(void)
 {
-	int sig, intr = 0;
+	int sig, intr = UK_INTR_NONE, r;
 	sigset_t ready;
 
 	alarm_check();
@@ -135,21 +136,35 @@ int uk_signal_deliver(void)
 		for (sig = 1; sig < NSIG; sig++)
 			if (ready & BIT(sig))
 				break;
-		intr |= deliver_one(sig);
+		r = deliver_one(sig);
+		if (r > intr)
+			intr = r;
 	}
 	return intr;
 }
 
-/* A console read waiting for input ends with EINTR on a signal. */
-int uk_tty_interrupt_check(void)
+int uk_signal_deliver(void)
 {
-	return uk_signal_deliver();
+	return deliver_all() == UK_INTR_EINTR;
 }
 
-/* So does a poll, select or epoll_wait (lib/vfs). */
-int uk_vfs_interrupt_check(void)
+/* The hooks of waiting calls (uk/intr.h). */
+int _uk_intr_check(void)
 {
-	return uk_signal_deliver();
+	return deliver_all();
+}
+
+__nsec _uk_intr_deadline(void)
+{
+	return alarm_at;
+}
+
+/* Waiters look at the signal timer again (uk_waitq_wait_event_intr). */
+static void wake_waiters(void)
+{
+#if CONFIG_LIBUKSCHED
+	uk_sched_interrupt_waiters();
+#endif
 }
 
 int uk_signal_fault(int kind, void *addr)
@@ -346,6 +361,7 @@ int setitimer(int which, const struct itimerval *v, struct itimerval *old)
 	alarm_at = tv_ns(&v->it_value);
 	if (alarm_at)
 		alarm_at += ukplat_monotonic_clock();
+	wake_waiters();
 	return 0;
 }
 

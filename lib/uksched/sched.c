@@ -201,6 +201,79 @@ void uk_waitq_wait(struct uk_waitq *wq)
 	uk_waitq_wait_until(wq, 0);
 }
 
+/* Threads in uk_waitq_wait_intr(). */
+static struct uk_thread *intr_waiters;
+
+int uk_waitq_wait_intr(struct uk_waitq *wq, __nsec deadline)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+	struct uk_thread **pp;
+	int woken;
+
+	current->interrupted = 0;
+	current->intr_next = intr_waiters;
+	intr_waiters = current;
+	woken = uk_waitq_wait_until(wq, deadline);
+	for (pp = &intr_waiters; *pp != current; pp = &(*pp)->intr_next)
+		;
+	*pp = current->intr_next;
+	current->intr_next = NULL;
+	if (current->interrupted)
+		woken = -1;
+	ukplat_lcpu_restore_irqf(flags);
+	return woken;
+}
+
+void uk_sched_interrupt_waiters(void)
+{
+	unsigned long flags = ukplat_lcpu_save_irqf();
+	struct uk_thread *t;
+
+	for (t = intr_waiters; t; t = t->intr_next) {
+		if (t->state != UK_THREAD_BLOCKED || t->interrupted)
+			continue;
+		t->interrupted = 1;
+		if (t->wq) {
+			waitq_remove(t->wq, t);
+			t->wq = NULL;
+		}
+		if (t->wakeup)
+			sleepers_remove(t);
+		make_runnable(t);
+	}
+	ukplat_lcpu_restore_irqf(flags);
+}
+
+int _uk_waitq_intr_step(struct uk_waitq *wq, __nsec deadline, int restartable,
+			unsigned long irqf, int *checked)
+{
+	__nsec until = deadline, sig;
+	int intr;
+
+	if (!*checked) {
+		/* Handlers run with interrupts as the caller had them. */
+		ukplat_lcpu_restore_irqf(irqf);
+		intr = uk_intr_check();
+		ukplat_lcpu_disable_irq();
+		if (uk_intr_ends(intr, restartable))
+			return -EINTR;
+		/*
+		 * cond is looked at again before the wait: a handler or
+		 * an interrupt may have made it true meanwhile.
+		 */
+		*checked = 1;
+		return 1;
+	}
+	*checked = 0;
+	sig = uk_intr_deadline();
+	if (sig && (!until || sig < until))
+		until = sig;
+	if (!uk_waitq_wait_intr(wq, until) && deadline &&
+	    ukplat_monotonic_clock() >= deadline)
+		return 0;
+	return 1;
+}
+
 static struct uk_thread *waitq_pop(struct uk_waitq *wq)
 {
 	struct uk_thread *t = wq->head;
@@ -236,6 +309,15 @@ int uk_waitq_wake_all(struct uk_waitq *wq)
 	while (uk_waitq_wake_one(wq))
 		n++;
 	return n;
+}
+
+__weak int uk_thread_libc_init(struct uk_thread *t __unused)
+{
+	return 0;
+}
+
+__weak void uk_thread_libc_exit(struct uk_thread *t __unused)
+{
 }
 
 static void thread_entry(void *arg)
@@ -304,6 +386,12 @@ struct uk_thread *uk_thread_alloc(const char *name, void (*fn)(void *),
 		uk_free(a, t);
 		return NULL;
 	}
+	if (uk_thread_libc_init(t)) {
+		_uk_tls_free(a, t);
+		stack_free(a, t);
+		uk_free(a, t);
+		return NULL;
+	}
 	*(unsigned long *)t->stack = STACK_CANARY;
 	t->fn = fn;
 	t->arg = arg;
@@ -333,8 +421,10 @@ struct uk_thread *uk_thread_create(const char *name, void (*fn)(void *),
 
 void uk_thread_exit(void)
 {
-	ukplat_lcpu_disable_irq();
 	UK_ASSERT(current != &boot_thread);
+	/* While the thread can still run C library code. */
+	uk_thread_libc_exit(current);
+	ukplat_lcpu_disable_irq();
 	current->state = UK_THREAD_EXITED;
 	uk_waitq_wake_all(&current->exit_wq);
 	_uk_sched_schedule();

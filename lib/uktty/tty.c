@@ -8,6 +8,7 @@
 #include <termios.h>
 #include <uk/arch/lcpu.h>
 #include <uk/essentials.h>
+#include <uk/intr.h>
 #include <uk/plat/console.h>
 #include <uk/tty.h>
 #if CONFIG_LIBUKSCHED
@@ -40,11 +41,6 @@ static int in_eof; /* the platform reported the end of input */
 static char line[LINE_MAX_BYTES];
 static unsigned int line_len, line_pos;
 static int line_ready;
-
-__weak int uk_tty_interrupt_check(void)
-{
-	return 0;
-}
 
 __weak int ukplat_cin_has_ldisc(void)
 {
@@ -82,7 +78,8 @@ static int fill(int wait)
 			return -EIO;
 		if (!wait)
 			return -EAGAIN;
-		if (uk_tty_interrupt_check())
+		/* Handlers with SA_RESTART let the read go on waiting. */
+		if (uk_intr_check() == UK_INTR_EINTR)
 			return -EINTR;
 #if CONFIG_LIBUKSCHED
 		uk_sched_sleep_ns((__nsec)CONFIG_LIBUKTTY_POLL_US * 1000);

@@ -20,6 +20,7 @@
 #include <sys/time.h>
 #include <uk/arch/lcpu.h>
 #include <uk/plat/time.h>
+#include <uk/intr.h>
 #include <uk/vfs.h>
 #include "vfs_impl.h"
 
@@ -28,9 +29,13 @@
 /* How often a wait looks for a signal delivered meanwhile. */
 #define SIGNAL_CHECK_NS 10000000LL
 
-__weak int uk_vfs_interrupt_check(void)
+/*
+ * A poll, select or epoll_wait ends with EINTR when any handler ran,
+ * SA_RESTART or not (as on Linux).
+ */
+static int interrupted(void)
 {
-	return 0;
+	return uk_intr_check() != UK_INTR_NONE;
 }
 
 void vfs_waiter_init(struct vfs_waiter *w)
@@ -59,8 +64,11 @@ __nsec vfs_deadline(long long timeout_ns)
 int vfs_waiter_wait(struct vfs_waiter *w, __nsec deadline, int recheck)
 {
 	__nsec now = ukplat_monotonic_clock(), until = deadline;
+#if CONFIG_LIBUKSCHED && CONFIG_LIBSIGNAL
+	__nsec sig;
+#endif
 
-	if (uk_vfs_interrupt_check())
+	if (interrupted())
 		return -EINTR;
 	if (deadline && now >= deadline)
 		return -ETIMEDOUT;
@@ -68,6 +76,11 @@ int vfs_waiter_wait(struct vfs_waiter *w, __nsec deadline, int recheck)
 		until = now + RECHECK_NS;
 #if CONFIG_LIBUKSCHED
 #if CONFIG_LIBSIGNAL
+	/* Timer signals are due at a known time; raise() from another
+	 * thread is seen within a slice. */
+	sig = uk_intr_deadline();
+	if (sig && (!until || until > sig))
+		until = sig;
 	if (!until || until > now + SIGNAL_CHECK_NS)
 		until = now + SIGNAL_CHECK_NS;
 #endif
@@ -79,7 +92,7 @@ int vfs_waiter_wait(struct vfs_waiter *w, __nsec deadline, int recheck)
 		ukarch_spinwait();
 #endif
 	w->woken = 0;
-	if (uk_vfs_interrupt_check())
+	if (interrupted())
 		return -EINTR;
 	if (deadline && ukplat_monotonic_clock() >= deadline)
 		return -ETIMEDOUT;

@@ -6,8 +6,14 @@
 #ifndef __NOLIBC_ERRNO_H__
 #define __NOLIBC_ERRNO_H__
 
-/* One global for now: there is a single thread of libc callers. */
+#if CONFIG_LIBUKSCHED
+/* Each uksched thread has its own (errno.c). */
+int *__nolibc_errno(void);
+#define errno (*__nolibc_errno())
+#else
+/* One thread: one global. */
 extern int errno;
+#endif
 
 #define EPERM 1
 #define ENOENT 2

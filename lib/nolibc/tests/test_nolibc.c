@@ -15,6 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <uk/test.h>
+#if CONFIG_LIBUKSCHED
+#include <uk/sched.h>
+#endif
 
 static void own_fill(void *p, unsigned char c, size_t n)
 {
@@ -772,7 +775,8 @@ UK_TESTCASE(nolibc, ctype)
 	UK_TEST_EXPECT_SNUM_EQ(tolower(EOF), EOF);
 }
 
-UK_TESTCASE(nolibc, errno)
+/* Not named errno: with threads that is a macro (include/errno.h). */
+UK_TESTCASE(nolibc, errno_value)
 {
 	/* An lvalue that keeps its value; success does not clear it. */
 	errno = 1234;
@@ -795,6 +799,48 @@ UK_TESTCASE(nolibc, errno)
 	errno = EIO;
 	FMT("Input/output error", "%m");
 }
+
+#if CONFIG_LIBUKSCHED
+/* Each thread's errno is its own, across switches. */
+struct errno_thread {
+	int value, bad, start;
+};
+
+static void errno_thread_fn(void *arg)
+{
+	struct errno_thread *t = arg;
+	int i;
+
+	t->start = errno;
+	for (i = 0; i < 20; i++) {
+		errno = t->value + i;
+		uk_sched_yield();
+		if (errno != t->value + i)
+			t->bad++;
+	}
+}
+
+UK_TESTCASE(nolibc, errno_per_thread)
+{
+	struct errno_thread a = { .value = 1000 }, b = { .value = 2000 };
+	struct uk_thread *ta, *tb;
+
+	errno = 77;
+	ta = uk_thread_create("errno-a", errno_thread_fn, &a, 0);
+	tb = uk_thread_create("errno-b", errno_thread_fn, &b, 0);
+	UK_TEST_EXPECT_NOT_NULL(ta);
+	UK_TEST_EXPECT_NOT_NULL(tb);
+	if (!ta || !tb)
+		return;
+	uk_thread_join(ta);
+	uk_thread_join(tb);
+	UK_TEST_EXPECT_SNUM_EQ(a.bad, 0);
+	UK_TEST_EXPECT_SNUM_EQ(b.bad, 0);
+	UK_TEST_EXPECT_SNUM_EQ(a.start, 0);
+	UK_TEST_EXPECT_SNUM_EQ(b.start, 0);
+	UK_TEST_EXPECT_SNUM_EQ(errno, 77);
+}
+#endif
 
 static void pattern(unsigned char *b, size_t n)
 {

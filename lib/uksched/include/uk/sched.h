@@ -25,6 +25,7 @@
 #include <uk/arch/types.h>
 #include <uk/asm/ctx.h>
 #include <uk/essentials.h>
+#include <uk/intr.h>
 #include <uk/plat/lcpu.h>
 
 struct uk_thread;
@@ -66,6 +67,9 @@ struct uk_thread {
 	void *tls; /* thread-local data pointer */
 	void *tls_area; /* the __thread variables (uk/asm/tls.h) */
 	uintptr_t tlsp; /* thread pointer value; 0: none */
+	void *libc; /* the C library's state for it; NULL: the global one */
+	struct uk_thread *intr_next; /* in uk_waitq_wait_intr() */
+	int interrupted; /* uk_sched_interrupt_waiters() woke it */
 };
 
 struct uk_sched {
@@ -98,6 +102,16 @@ void uk_thread_start(struct uk_thread *t);
 void uk_thread_exit(void) __noreturn;
 /* Waits until t exited, then frees it. 0, or -EINVAL for oneself. */
 int uk_thread_join(struct uk_thread *t);
+
+/*
+ * The C library's per-thread state (errno, its buffers), in t->libc. The
+ * C library defines these; the defaults here keep none. init runs when a
+ * thread is made, in its creator (nonzero: the thread is not made);
+ * exit runs in the thread itself as it ends, to free it. The boot thread
+ * has none: it uses the C library's global state.
+ */
+int uk_thread_libc_init(struct uk_thread *t);
+void uk_thread_libc_exit(struct uk_thread *t);
 
 static inline void *uk_thread_tls_get(void)
 {
@@ -154,6 +168,42 @@ int uk_waitq_wake_all(struct uk_waitq *wq);
 		}                                                   \
 		ukplat_lcpu_restore_irqf(__wq_flags);               \
 		__wq_ok;                                            \
+	})
+
+/*
+ * A wait that a signal may interrupt (uk/intr.h): uk_waitq_wait_until()
+ * that uk_sched_interrupt_waiters() also ends (then -1), e.g. when a
+ * signal timer is set, so that the waiter looks at its deadline again.
+ */
+int uk_waitq_wait_intr(struct uk_waitq *wq, __nsec deadline);
+void uk_sched_interrupt_waiters(void);
+/* One step of uk_waitq_wait_event_intr(); called with interrupts off. */
+int _uk_waitq_intr_step(struct uk_waitq *wq, __nsec deadline,
+			int restartable, unsigned long irqf, int *checked);
+
+/*
+ * Wait until cond holds (1), or the deadline passed (0; deadline 0:
+ * none), or a signal handler ran that ends the call (-EINTR): one
+ * without SA_RESTART, or any when restartable is 0. Signals are looked
+ * at before each wait, with interrupts as the caller had them, and cond
+ * again after that; the wait ends by the next signal timer's expiry.
+ */
+#define uk_waitq_wait_event_intr(wq, cond, deadline, restartable)         \
+	({                                                                \
+		unsigned long __wi_flags = ukplat_lcpu_save_irqf();       \
+		int __wi_rc = 1, __wi_checked = 0;                        \
+		while (!(cond)) {                                         \
+			__wi_rc = _uk_waitq_intr_step(wq, deadline,       \
+						      restartable,        \
+						      __wi_flags,         \
+						      &__wi_checked);     \
+			if (__wi_rc <= 0)                                 \
+				break;                                    \
+		}                                                         \
+		if (__wi_rc == 0)                                         \
+			__wi_rc = !!(cond);                               \
+		ukplat_lcpu_restore_irqf(__wi_flags);                     \
+		__wi_rc;                                                  \
 	})
 
 /*

@@ -7,7 +7,8 @@
 /*
  * Read from the console as a terminal: waits until input arrives (a whole
  * line in cooked mode), returns the byte count, 0 at end of file, or a
- * negative errno (-EINTR when uk_tty_interrupt_check() says so, -EIO).
+ * negative errno (-EIO, or -EINTR when a signal handler without
+ * SA_RESTART ran while it waited: uk/intr.h).
  */
 long uk_tty_read(void *buf, size_t len);
 
@@ -17,12 +18,5 @@ long uk_tty_read(void *buf, size_t len);
  * console cannot notify, so pollers ask again now and then.
  */
 int uk_tty_readable(void);
-
-/*
- * Asked by a waiting read between two looks at the console: nonzero
- * ends the read with -EINTR. Weak here (never interrupts); the signal
- * library defines it (a signal is pending and not blocked).
- */
-int uk_tty_interrupt_check(void);
 
 #endif /* __UK_TTY_H__ */

@@ -245,8 +245,10 @@ struct uk_file *uk_vfs_fd_file(int fd);
 
 /*
  * A file operation that waits: until cond holds (0), or -EAGAIN when the
- * file is O_NONBLOCK. Built on uksched wait queues; without uksched a
- * wait that cannot end returns -EAGAIN at once.
+ * file is O_NONBLOCK, or -EINTR when a signal handler without SA_RESTART
+ * ran meanwhile (with SA_RESTART it goes on waiting, uk/intr.h). Built
+ * on uksched wait queues; without uksched a wait that cannot end returns
+ * -EAGAIN at once.
  */
 #if CONFIG_LIBUKSCHED
 #define uk_vfs_wait_event(f, wq, cond)                                  \
@@ -255,8 +257,9 @@ struct uk_file *uk_vfs_fd_file(int fd);
 		if (!(cond)) {                                          \
 			if ((f)->flags & O_NONBLOCK)                    \
 				__vw_rc = -EAGAIN;                      \
-			else                                            \
-				uk_waitq_wait_event(wq, cond);          \
+			else if (uk_waitq_wait_event_intr(wq, cond, 0,  \
+							  1) < 0)       \
+				__vw_rc = -EINTR;                       \
 		}                                                       \
 		__vw_rc;                                                \
 	})
@@ -266,13 +269,6 @@ struct uk_file *uk_vfs_fd_file(int fd);
 
 /* Readiness of the file fd names: UK_VFS_POLL* bits, or -EBADF. */
 int uk_vfs_fd_poll(int fd);
-
-/*
- * Asked by a waiting poll, select or epoll_wait between two looks at its
- * files: nonzero ends the wait with -EINTR. Weak here (never
- * interrupts); lib/signal defines it (a handler without SA_RESTART ran).
- */
-int uk_vfs_interrupt_check(void);
 
 struct pollfd;
 struct timeval;
