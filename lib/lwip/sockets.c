@@ -20,7 +20,9 @@
 #include <fcntl.h>
 #endif
 #include <lwip/opt.h>
+#include <lwip/api.h>
 #include <lwip/sockets.h>
+#include <lwip/priv/sockets_priv.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <poll.h>
@@ -42,13 +44,18 @@
 static int sock_wait(int s, short events, int restartable)
 {
 	struct pollfd p = { .fd = s, .events = events };
+	struct lwip_sock *ls;
 	struct timeval tv = { 0, 0 };
 	socklen_t len = sizeof(tv);
 	int ms, intr;
 	__nsec sig, now;
 
-	/* lwIP's own F_GETFL and O_NONBLOCK (lwip/sockets.h). */
-	if (lwip_fcntl(s, F_GETFL, 0) & O_NONBLOCK)
+	/*
+	 * Asked of the netconn itself: lwip_fcntl(F_GETFL) answers in
+	 * lwIP's O_NONBLOCK (1), not the libc's that this file sees.
+	 */
+	ls = lwip_socket_dbg_get_socket(s);
+	if (!ls || !ls->conn || netconn_is_nonblocking(ls->conn))
 		return 0;
 	if (!lwip_getsockopt(s, SOL_SOCKET,
 			     events & POLLIN ? SO_RCVTIMEO : SO_SNDTIMEO, &tv,
@@ -79,8 +86,6 @@ static int sock_wait(int s, short events, int restartable)
 	} while (0)
 
 #if CONFIG_LIBVFS
-#include <lwip/api.h>
-#include <lwip/priv/sockets_priv.h>
 #include <uk/vfs.h>
 
 /* The file of each lwIP socket (by number - LWIP_SOCKET_OFFSET). */
