@@ -272,28 +272,6 @@ static const char *boot_pvh(const struct hvm_start_info *si)
 	return cmdline_app_part();
 }
 
-/*
- * W^X and a NULL guard: code read-only, read-only data not writable, all
- * else not executable, page 0 and the RAM-less space up to the devices
- * unmapped (plat/shared/x86/paging.c). Page 0 stays mapped until the BIOS
- * data area there has been read (x86_acpi_init).
- */
-static void protect(void)
-{
-	struct x86_image_layout l = {
-		.text = (uintptr_t)_image_start,
-		.etext = (uintptr_t)_etext,
-		.erodata = (uintptr_t)_erodata,
-	};
-	struct ukplat_memregion_desc d;
-	int i;
-
-	ukplat_memregion_foreach(&d, i)
-		if (d.base + d.len > l.ram_top)
-			l.ram_top = d.base + d.len;
-	x86_cpu_paging_protect(&l);
-}
-
 void x86_pc_start(void)
 {
 	const char *line;
@@ -308,7 +286,12 @@ void x86_pc_start(void)
 	if (ukplat_memregion_count() < 2)
 		plat_puts(X86_PC_PLAT
 			  ": no RAM found in the boot memory map\n");
-	protect();
+	/*
+	 * W^X and a NULL guard (plat/shared/x86/paging.c). Page 0 stays
+	 * mapped until the BIOS data area there has been read
+	 * (x86_acpi_init).
+	 */
+	x86_cpu_paging_protect_image();
 	x86_lapic_init();
 	ukarch_irq_enable();
 	ukplat_entry_cmdline(line, 0);

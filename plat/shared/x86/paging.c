@@ -22,6 +22,7 @@
  * tables, so any image size needs at most two more tables.
  */
 #include <uk/plat/paging.h>
+#include <uk/plat/memory.h>
 #include <uk/plat/lcpu.h>
 #include <uk/plat/common/putk.h>
 #include <x86/cpu.h>
@@ -264,4 +265,23 @@ void x86_cpu_paging_protect(const struct x86_image_layout *l)
 			     : "r"(CR0_WP)
 			     : "rax", "memory");
 	flush_all();
+}
+
+/* Both the PC's and Xen's linker scripts define these. */
+extern char _image_start[], _etext[], _erodata[];
+
+void x86_cpu_paging_protect_image(void)
+{
+	struct x86_image_layout l = {
+		.text = (uintptr_t)_image_start,
+		.etext = (uintptr_t)_etext,
+		.erodata = (uintptr_t)_erodata,
+	};
+	struct ukplat_memregion_desc d;
+	int i;
+
+	ukplat_memregion_foreach(&d, i)
+		if (d.base + d.len > l.ram_top)
+			l.ram_top = d.base + d.len;
+	x86_cpu_paging_protect(&l);
 }

@@ -116,28 +116,6 @@ static void pvh_memory_init(const struct hvm_start_info *si)
 	}
 }
 
-/*
- * W^X on the PC's page tables (entry.S builds them, plat/shared/x86 edits
- * them): code read-only, read-only data not writable, all else not
- * executable, page 0 and the RAM-less space up to 3 GiB unmapped. Xen's
- * special pages (console and store rings) sit below 4 GiB, above that.
- */
-static void pvh_protect(void)
-{
-	struct x86_image_layout l = {
-		.text = (uintptr_t)_image_start,
-		.etext = (uintptr_t)_etext,
-		.erodata = (uintptr_t)_erodata,
-	};
-	struct ukplat_memregion_desc d;
-	int i;
-
-	ukplat_memregion_foreach(&d, i)
-		if (d.base + d.len > l.ram_top)
-			l.ram_top = d.base + d.len;
-	x86_cpu_paging_protect(&l);
-}
-
 void xen_pvh_start_c(unsigned long si_pa)
 {
 	const struct hvm_start_info *si = (const void *)si_pa;
@@ -173,7 +151,12 @@ void xen_pvh_start_c(unsigned long si_pa)
 	}
 	xen_shared_info = (struct xen_shared_info *)xen_shared_info_page;
 	pvh_memory_init(si);
-	pvh_protect();
+	/*
+	 * W^X on the PC's page tables (entry.S builds them): Xen's special
+	 * pages (console and store rings) sit below 4 GiB, above the
+	 * unmapped RAM-less space that ends at 3 GiB.
+	 */
+	x86_cpu_paging_protect_image();
 	xen_boot_finish(si->cmdline_paddr ?
 				(const char *)(uintptr_t)si->cmdline_paddr :
 				NULL);

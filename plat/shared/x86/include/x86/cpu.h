@@ -88,6 +88,12 @@ struct x86_image_layout {
  * mapped from ram_top to 3 GiB (where a PC's devices start).
  */
 void x86_cpu_paging_protect(const struct x86_image_layout *l);
+/*
+ * x86_cpu_paging_protect() for this image: its linker script's _etext
+ * and _erodata (page-aligned), RAM up to the end of the highest memory
+ * region. Called once the memory regions are known.
+ */
+void x86_cpu_paging_protect_image(void);
 /* 1 if va is in a guard page (x86_cpu_page_set_guard); *owner its owner. */
 int x86_guard_owner(uintptr_t va, const char **owner);
 int x86_cpu_tlsp_set(uintptr_t tp);
