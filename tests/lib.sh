@@ -53,6 +53,13 @@ build_failure() {
 	echo "$(grep -m3 -E 'error|Error' "$T_DIR/$1.log") $(tail -3 "$T_DIR/$1.log")"
 }
 
+# app_build_or_fail APP NAME CONFIG...: app_build, failing the test with
+# build_failure's lines when make fails.
+app_build_or_fail() {
+	app_build "$@" ||
+		fail "${1##*/} build for $2 failed: $(build_failure "$2")"
+}
+
 # mk DIR ARGS...: make in DIR, quiet; output kept in $T_DIR/make.log.
 mk() {
 	local d=$1

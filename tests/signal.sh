@@ -19,10 +19,7 @@ need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc
 run=$UK_ROOT/support/scripts/uk-run
 
 build() {
-	local name=$1
-	shift
-	app_build signaltest "$name" "$@" ||
-		fail "signaltest build for $name failed: $(build_failure "$name")"
+	app_build_or_fail signaltest "$@"
 }
 build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
 build arm CONFIG_ARCH_ARM_32=y CONFIG_PLAT_KVM=y

@@ -16,10 +16,7 @@ need qemu-system-x86_64 qemu-system-arm arm-linux-gnueabihf-gcc
 run=$UK_ROOT/support/scripts/uk-run
 
 build() {
-	local name=$1
-	shift
-	app_build ttytest "$name" "$@" ||
-		fail "ttytest build for $name failed: $(build_failure "$name")"
+	app_build_or_fail ttytest "$@"
 }
 build x86 CONFIG_ARCH_X86_64=y CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y
 # arm32 with lib/vfs: fds 0-2 are /dev/console, and poll() works on it.
