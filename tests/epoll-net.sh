@@ -21,10 +21,8 @@ UK_RUN=$UK_ROOT/support/scripts/uk-run
 common=(CONFIG_PLAT_KVM=y CONFIG_PLAT_LINUXU=n CONFIG_LIBNEWLIB=y
 	CONFIG_LIBLWIP=y CONFIG_LIBUKSCHEDCOOP=y CONFIG_LIBVIRTIO_NET=y
 	CONFIG_LIBLWIP_DHCP=y CONFIG_LIBLWIP_DHCP_WAIT=2)
-app_build epollecho x86 CONFIG_ARCH_X86_64=y "${common[@]}" ||
-	fail "x86_64 build failed: $(build_failure x86)"
-app_build epollecho arm CONFIG_ARCH_ARM_32=y "${common[@]}" ||
-	fail "arm32 build failed: $(build_failure arm)"
+app_build_or_fail epollecho x86 CONFIG_ARCH_X86_64=y "${common[@]}"
+app_build_or_fail epollecho arm CONFIG_ARCH_ARM_32=y "${common[@]}"
 grep -i 'warning:' "$T_DIR/x86.log" "$T_DIR/arm.log" | head -3 | grep . &&
 	fail "compiler warnings"
 

@@ -27,10 +27,8 @@ checks=$UK_ROOT/tests/apps/lua-checks
 
 common=(CONFIG_PLAT_LINUXU=y CONFIG_PLAT_KVM=y CONFIG_LIBUKBOOT_HEAP_TLSF=y
 	'CONFIG_LIB9PFS_BOOT_TAG="share"')
-app_build lua x86 CONFIG_ARCH_X86_64=y "${common[@]}" ||
-	fail "x86_64 build failed: $(build_failure x86)"
-app_build lua arm CONFIG_ARCH_ARM_32=y "${common[@]}" ||
-	fail "arm32 build failed: $(build_failure arm)"
+app_build_or_fail lua x86 CONFIG_ARCH_X86_64=y "${common[@]}"
+app_build_or_fail lua arm CONFIG_ARCH_ARM_32=y "${common[@]}"
 
 # The initrd: a script, a module in /lib/lua/5.4, a script that fails.
 root=$T_DIR/rootfs
