@@ -37,3 +37,21 @@ app_copy() {
 	sed -i "s|^UK_ROOT ?=.*|UK_ROOT ?= $UK_ROOT|" "$dst/Makefile"
 	echo "$dst"
 }
+
+# kvm_accel PROBE...: sets accel (kvm or tcg) and sfx ("" or _tcg, for
+# metric names). kvm only when /dev/kvm is usable and the command PROBE
+# (a short run of the bench's own image) succeeds; each fallback is said.
+kvm_accel() {
+	accel=tcg
+	if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
+		if "$@" >"$B_DIR/kvm-probe.out" 2>&1; then
+			accel=kvm
+		else
+			echo "bench/$B_NAME: KVM did not run the image: $(tail -2 "$B_DIR/kvm-probe.out"); TCG" >&2
+		fi
+	else
+		echo "bench/$B_NAME: no usable /dev/kvm: kvm-x86_64 under TCG (emulated, not KVM figures)" >&2
+	fi
+	sfx=
+	[ "$accel" = tcg ] && sfx=_tcg
+}

@@ -35,18 +35,7 @@ kvm_run() {
 		tr -d '\r'
 	return "${PIPESTATUS[0]}"
 }
-accel=tcg
-if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
-	if kvm_run kvm 1000 100 >"$B_DIR/kvm-probe.out" 2>&1; then
-		accel=kvm
-	else
-		echo "bench/pthread: KVM did not run the image: $(tail -2 "$B_DIR/kvm-probe.out"); TCG" >&2
-	fi
-else
-	echo "bench/pthread: no usable /dev/kvm: kvm-x86_64 under TCG (emulated, not KVM figures)" >&2
-fi
-sfx=
-[ "$accel" = tcg ] && sfx=_tcg
+kvm_accel kvm_run kvm 1000 100
 
 # run NAME CMD...: one run, output in NAME.ROUND.out.
 run() {
